@@ -1,0 +1,41 @@
+// The whole service: what starts depends on ROLE (api, worker or all).
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AclModule } from './acl/acl.module';
+import { AuditModule } from './audit/audit.module';
+import { GraphqlApiModule } from './common/graphql/graphql-api.module';
+import { HealthModule } from './common/health/health.module';
+import { pinoOptions } from './common/request/pino-options';
+import { CompatModule } from './compat/compat.module';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.module';
+import { DatabaseModule } from './database/database.module';
+
+export interface AppModuleOptions {
+  /** Write the GraphQL schema to this file (the build does, to commit it). */
+  schemaFile?: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    const http = config.serveHttp
+      ? [
+          GraphqlApiModule.forRoot(config, options.schemaFile),
+          HealthModule,
+          CompatModule.forRoot(config.compatPrefixes),
+        ]
+      : [];
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(pinoOptions(config)),
+        DatabaseModule.forRoot(config),
+        AuditModule,
+        AclModule,
+        ...http,
+      ],
+    };
+  }
+}

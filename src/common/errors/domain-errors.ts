@@ -1,0 +1,53 @@
+// The few errors services throw. Each transport (REST families, GraphQL) maps
+// them to its own shape through `toProblem`.
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  /** The request field the error is about, when there is one. */
+  readonly field?: string;
+
+  constructor(message: string, field?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.field = field;
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  readonly status = 400;
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`, field);
+  }
+}
+
+export class InvalidStateError extends DomainError {
+  readonly status = 400;
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly status = 401;
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  constructor(entity: string, key: string | number, field?: string) {
+    super(`${entity} ${JSON.stringify(key)} not found`, field);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+}
+
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,28 @@
+import { Type } from '@nestjs/common';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+/** GraphQL page type for T: `{ items, total, offset, limit }`. */
+export function Paginated<T>(item: Type<T>): Type<Page<T>> {
+  @ObjectType({ isAbstract: true })
+  abstract class PageType implements Page<T> {
+    @Field(() => [item])
+    items: T[];
+
+    @Field(() => Int)
+    total: number;
+
+    @Field(() => Int)
+    offset: number;
+
+    @Field(() => Int)
+    limit: number;
+  }
+  return PageType as Type<Page<T>>;
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './app-config';
+import { ConfigError } from './env-parsers';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')), ...env });
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('starts on the embedded defaults and keeps generated secrets in DATA_DIR', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const cfg = loadConfig({ DATA_DIR: dir });
+    expect(cfg).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      role: 'all',
+      database: { type: 'sqlite', path: join(dir, 'ops.sqlite') },
+      admin: { username: 'admin', password: undefined },
+      jwt: { ttlSeconds: 12 * 3600 },
+      compatPrefixes: { sophon: '/sophon', ops: '/ops', hermes: '/hermes', platform: '/platform', cmdb: '/cmdb' },
+    });
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(cfg.jwt.secret);
+    expect(statSync(join(dir, 'secret-key')).mode & 0o777).toBe(0o600);
+    // A restart reads the same secrets back.
+    const again = loadConfig({ DATA_DIR: dir });
+    expect(again.jwt.secret).toBe(cfg.jwt.secret);
+    expect(again.secretKey).toBe(cfg.secretKey);
+    expect(cfg.jwt.secret).not.toBe(cfg.secretKey);
+  });
+
+  it('reads MySQL URLs', () => {
+    const cfg = loadConfig({
+      DATABASE_URL: 'mysql://ops:p%40ss@db.local:3307/opsdb',
+      JWT_SECRET: 'a-long-enough-jwt-secret',
+      SECRET_KEY: 'a-long-enough-secret-key',
+      JWT_TTL: '15m',
+    });
+    expect(cfg.database).toEqual({
+      type: 'mysql',
+      host: 'db.local',
+      port: 3307,
+      username: 'ops',
+      password: 'p@ss',
+      database: 'opsdb',
+    });
+    expect(cfg.jwt.ttlSeconds).toBe(900);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT must be an integer from 0 to 65535 \(got "eighty"\)$/],
+    [{ ROLE: 'boss' }, /^ROLE must be one of all, api, worker/],
+    [{ JWT_TTL: '-5' }, /^JWT_TTL must be a positive duration/],
+    [{ DATABASE_URL: 'postgres://x/y' }, /^DATABASE_URL must use mysql: or mariadb:/],
+    [{ DATABASE_URL: 'mysql://root@host' }, /^DATABASE_URL must name a database/],
+    [{ ADMIN_PASSWORD: 'short' }, /^ADMIN_PASSWORD must be at least 8 characters/],
+    [{ JWT_SECRET: 'tiny' }, /^JWT_SECRET must be at least 16 characters/],
+    [{ GRAPHQL_PLAYGROUND: 'maybe' }, /^GRAPHQL_PLAYGROUND must be true or false/],
+    [{ COMPAT_PREFIX_OPS: '/ops x' }, /^COMPAT_PREFIX_OPS must be a path/],
+  ])('refuses %j, naming the variable', (env, message) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('never echoes a database password in an error', () => {
+    const [problem] = problemsOf({ DATABASE_URL: 'postgres://u:hunter2@h/db' });
+    expect(problem).not.toContain('hunter2');
+  });
+
+  it('requires shared secrets when the database is MySQL', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/ops' });
+    expect(problems).toEqual([
+      'JWT_SECRET must be set when DATABASE_URL points at MySQL/MariaDB',
+      'SECRET_KEY must be set when DATABASE_URL points at MySQL/MariaDB',
+    ]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problemsOf({ PORT: 'x', ROLE: 'y', LOG_LEVEL: 'loud' })).toHaveLength(3);
+  });
+
+  it('refuses overlapping compat prefixes and prefixes over the service’s own paths', () => {
+    expect(problemsOf({ COMPAT_PREFIX_OPS: '/legacy', COMPAT_PREFIX_SOPHON: '/legacy/' })).toEqual([
+      'COMPAT_PREFIX_SOPHON "/legacy" and COMPAT_PREFIX_OPS "/legacy" overlap',
+    ]);
+    expect(problemsOf({ COMPAT_PREFIX_OPS: '/legacy', COMPAT_PREFIX_CMDB: '/legacy/cmdb' })).toEqual([
+      'COMPAT_PREFIX_OPS "/legacy" and COMPAT_PREFIX_CMDB "/legacy/cmdb" overlap',
+    ]);
+    expect(problemsOf({ COMPAT_PREFIX_OPS: '', COMPAT_PREFIX_HERMES: '' })).toEqual([
+      'COMPAT_PREFIX_OPS "" and COMPAT_PREFIX_HERMES "" overlap',
+    ]);
+    expect(problemsOf({ COMPAT_PREFIX_CMDB: '/graphql' })).toEqual([
+      'COMPAT_PREFIX_CMDB "/graphql" overlaps the service\'s own /graphql',
+    ]);
+    expect(problemsOf({ COMPAT_PREFIX_CMDB: '/' })).toEqual([]);
+  });
+
+  it('normalises prefixes: no trailing slash, a leading one, empty for the root', () => {
+    const cfg = loadConfig({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')),
+      COMPAT_PREFIX_OPS: 'legacy-ops/',
+      COMPAT_PREFIX_HERMES: '',
+    });
+    expect(cfg.compatPrefixes.ops).toBe('/legacy-ops');
+    expect(cfg.compatPrefixes.hermes).toBe('');
+  });
+});

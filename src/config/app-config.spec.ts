@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './app-config';
@@ -55,7 +55,7 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'eighty' }, /^PORT must be an integer from 0 to 65535 \(got "eighty"\)$/],
+    [{ PORT: 'eighty' }, /^PORT must be an integer from 1 to 65535 \(got "eighty"\)$/],
     [{ ROLE: 'boss' }, /^ROLE must be one of all, api, worker/],
     [{ JWT_TTL: '-5' }, /^JWT_TTL must be a positive duration/],
     [{ DATABASE_URL: 'postgres://x/y' }, /^DATABASE_URL must use mysql: or mariadb:/],
@@ -68,6 +68,23 @@ describe('loadConfig', () => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it('reads TRUST_PROXY as a flag, a hop count or trusted addresses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(problemsOf({ TRUST_PROXY: 'everyone' })[0]).toMatch(/^TRUST_PROXY must be/);
+  });
+
+  it('refuses a kept secret that was cut short', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    loadConfig({ DATA_DIR: dir });
+    writeFileSync(join(dir, 'jwt-secret'), 'short\n');
+    expect(() => loadConfig({ DATA_DIR: dir })).toThrow(
+      /JWT_SECRET kept in .*jwt-secret is shorter than 16 characters/,
+    );
   });
 
   it('never echoes a database password in an error', () => {

@@ -32,7 +32,8 @@ export class AppConfig {
   redisUrl?: string;
   role: Role;
   logLevel: LogLevel;
-  trustProxy: boolean;
+  /** Express `trust proxy`: false, true, a hop count, or trusted addresses/subnets. */
+  trustProxy: boolean | number | string;
   bodyLimit: string;
   jwt: { secret: string; ttlSeconds: number };
   secretKey: string;
@@ -56,7 +57,7 @@ function parseDatabaseUrl(env: EnvReader, dataDir: string): DatabaseConfig {
   }
   const url = env.url('DATABASE_URL', ['mysql:', 'mariadb:']);
   const database = url ? decodeURIComponent(url.pathname.replace(/^\//, '')) : '';
-  if (url && !/^[A-Za-z0-9_$]+$/.test(database)) {
+  if (url && !/^[A-Za-z0-9_$-]{1,64}$/.test(database)) {
     env.fail('DATABASE_URL', 'must name a database: mysql://user:pass@host:3306/db', undefined, null);
   }
   return {
@@ -80,7 +81,11 @@ function secret(env: EnvReader, name: string, file: string, keepInDataDir: boole
     // Several API nodes share one MySQL database: they must share this secret too.
     return env.fail(name, 'must be set when DATABASE_URL points at MySQL/MariaDB', undefined, '');
   }
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length < 16) return env.fail(name, `kept in ${file} is shorter than 16 characters`, undefined, kept);
+    return kept;
+  }
   const generated = randomBytes(32).toString('base64url');
   writeFileSync(file, `${generated}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
@@ -98,14 +103,14 @@ export function loadDatabaseConfig(source: Env): DatabaseConfig {
 export function loadConfig(source: Env): AppConfig {
   const env = new EnvReader(source);
   const cfg = new AppConfig();
-  cfg.port = env.int('PORT', 3000, 0, 65535);
+  cfg.port = env.int('PORT', 3000, 1, 65535);
   cfg.host = env.string('HOST', '0.0.0.0');
   cfg.dataDir = resolve(env.string('DATA_DIR', './data'));
   cfg.database = parseDatabaseUrl(env, cfg.dataDir);
   cfg.redisUrl = env.url('REDIS_URL', ['redis:', 'rediss:'])?.toString();
   cfg.role = env.oneOf('ROLE', ROLES, 'all');
   cfg.logLevel = env.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
-  cfg.trustProxy = env.bool('TRUST_PROXY', false);
+  cfg.trustProxy = env.trustProxy('TRUST_PROXY');
   cfg.bodyLimit = env.size('BODY_LIMIT', '1mb');
   cfg.admin = { username: env.string('ADMIN_USERNAME', 'admin'), password: env.raw('ADMIN_PASSWORD') };
   if (cfg.admin.password !== undefined && cfg.admin.password.length < 8) {

@@ -48,6 +48,18 @@ export class EnvReader {
     return this.fail(name, 'must be true or false', v, fallback);
   }
 
+  /** false/true, a number of proxy hops, or a comma list of trusted addresses and subnets. */
+  trustProxy(name: string): boolean | number | string {
+    const v = this.raw(name);
+    if (v === undefined) return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    if (/^(true|false|yes|no|on|off|1|0)$/i.test(v)) return this.bool(name, false);
+    if (!/^[0-9A-Fa-f.:/,\s]+$|^(loopback|linklocal|uniquelocal)(\s*,\s*\S+)*$/.test(v)) {
+      return this.fail(name, 'must be true, false, a hop count or a comma list of addresses', v, false);
+    }
+    return v;
+  }
+
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const v = this.raw(name);
     if (v === undefined) return fallback;

@@ -21,7 +21,7 @@ export interface TestApp {
   login(username: string, password: string): Promise<string>;
   adminToken(): Promise<string>;
   /** POST /graphql with an optional token; answers the parsed body. */
-  graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<request.Response>;
+  graphql(query: string, variables?: Record<string, unknown>, token?: string): request.Test;
   /** Stops the app; drops the database unless `keepDatabase`. */
   close(options?: { keepDatabase?: boolean }): Promise<void>;
 }

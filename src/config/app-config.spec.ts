@@ -45,6 +45,7 @@ describe('loadConfig', () => {
     });
     expect(cfg.database).toEqual({
       type: 'mysql',
+      flavor: 'mysql',
       host: 'db.local',
       port: 3307,
       username: 'ops',

@@ -13,6 +13,8 @@ export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
   | {
       type: 'mysql';
+      /** mariadb:// URLs select TypeORM's MariaDB dialect (its schema reads differ). */
+      flavor: 'mysql' | 'mariadb';
       host: string;
       port: number;
       username: string;
@@ -27,6 +29,8 @@ export type DatabaseConfig =
 export class AppConfig {
   port: number;
   host: string;
+  /** How users reach the service, for links in mail. */
+  publicUrl: string;
   dataDir: string;
   database: DatabaseConfig;
   redisUrl?: string;
@@ -62,6 +66,7 @@ function parseDatabaseUrl(env: EnvReader, dataDir: string): DatabaseConfig {
   }
   return {
     type: 'mysql',
+    flavor: url?.protocol === 'mariadb:' ? 'mariadb' : 'mysql',
     host: url?.hostname ?? '127.0.0.1',
     port: url?.port ? Number(url.port) : 3306,
     username: url ? decodeURIComponent(url.username) : 'root',
@@ -105,6 +110,10 @@ export function loadConfig(source: Env): AppConfig {
   const cfg = new AppConfig();
   cfg.port = env.int('PORT', 3000, 1, 65535);
   cfg.host = env.string('HOST', '0.0.0.0');
+  cfg.publicUrl = (env.url('PUBLIC_URL', ['http:', 'https:'])?.toString() ?? `http://localhost:${cfg.port}`).replace(
+    /\/+$/,
+    '',
+  );
   cfg.dataDir = resolve(env.string('DATA_DIR', './data'));
   cfg.database = parseDatabaseUrl(env, cfg.dataDir);
   cfg.redisUrl = env.url('REDIS_URL', ['redis:', 'rediss:'])?.toString();

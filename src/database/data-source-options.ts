@@ -25,7 +25,7 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   }
   return {
     ...common,
-    type: 'mysql',
+    type: db.flavor,
     host: db.host,
     port: db.port,
     username: db.username,

@@ -5,6 +5,7 @@ import { AclModule } from './acl/acl.module';
 import { AuditModule } from './audit/audit.module';
 import { GraphqlApiModule } from './common/graphql/graphql-api.module';
 import { HealthModule } from './common/health/health.module';
+import { MailModule } from './common/mail/mail.module';
 import { pinoOptions } from './common/request/pino-options';
 import { CompatModule } from './compat/compat.module';
 import { AppConfig } from './config/app-config';
@@ -32,6 +33,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot(pinoOptions(config)),
         DatabaseModule.forRoot(config),
+        MailModule,
         AuditModule,
         AclModule,
         ...http,

@@ -12,13 +12,36 @@ import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
+import { AclResourcesService } from './acl-resources.service';
+import { AclService } from './acl.service';
+import { ApiTokensService } from './api-tokens.service';
+import { AclResourceGroup } from './entities/acl-resource-group.entity';
+import { AclResourceType } from './entities/acl-resource-type.entity';
+import { AclResource } from './entities/acl-resource.entity';
+import { ApiToken } from './entities/api-token.entity';
+import { Grant } from './entities/grant.entity';
+import { PasswordReset } from './entities/password-reset.entity';
+import { RevokedToken } from './entities/revoked-token.entity';
+import { Role } from './entities/role.entity';
 import { User } from './entities/user.entity';
+import { GrantsService } from './grants.service';
 import { JwtStrategy } from './jwt.strategy';
+import { RolesService } from './roles.service';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
+    TypeOrmModule.forFeature([
+      User,
+      Role,
+      Grant,
+      ApiToken,
+      RevokedToken,
+      PasswordReset,
+      AclResourceType,
+      AclResource,
+      AclResourceGroup,
+    ]),
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -28,13 +51,18 @@ import { UsersService } from './users.service';
   ],
   controllers: [AuthController],
   providers: [
+    AclService,
     UsersService,
+    RolesService,
+    GrantsService,
+    ApiTokensService,
+    AclResourcesService,
     AuthService,
     JwtStrategy,
     AuthResolver,
     BootstrapAdminService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, AuthService],
+  exports: [AclService, UsersService, RolesService, GrantsService, ApiTokensService, AclResourcesService, AuthService],
 })
 export class AclModule {}

@@ -1,13 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { burnPasswordCheck, verifyPassword } from '../common/crypto/password-hasher';
+import { SecretBox } from '../common/crypto/secret-box';
+import { sha256Hex } from '../common/crypto/sha256';
 import { TooManyRequestsError, UnauthenticatedError } from '../common/errors/domain-errors';
 import { AppConfig } from '../config/app-config';
+import { AclService } from './acl.service';
+import { ApiToken } from './entities/api-token.entity';
+import { RevokedToken } from './entities/revoked-token.entity';
 import { User, UserStatus } from './entities/user.entity';
+import { signatureMatches } from './key-signature';
 import { LoginThrottle } from './login-throttle';
 import { UsersService } from './users.service';
 
@@ -23,23 +30,30 @@ export interface JwtClaims {
   sub: number;
   username: string;
   jti: string;
+  exp?: number;
 }
 
 const WRONG_CREDENTIALS = 'Wrong username or password';
 
+/** Turns credentials (password, JWT, API token, CMDB key signature) into a principal. */
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
   private readonly throttle: LoginThrottle;
+  private readonly box: SecretBox;
 
   constructor(
     private readonly config: AppConfig,
     private readonly users: UsersService,
+    private readonly acl: AclService,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    @InjectRepository(RevokedToken) private readonly revoked: Repository<RevokedToken>,
+    @InjectRepository(ApiToken) private readonly apiTokens: Repository<ApiToken>,
   ) {
     this.throttle = new LoginThrottle(config.login.lockSeconds * 1000);
+    this.box = new SecretBox(config.secretKey);
   }
 
   /**
@@ -85,12 +99,71 @@ export class AuthService {
     };
   }
 
-  /** The principal a valid token stands for; refuses users removed or disabled since. */
-  async principalFor(claims: JwtClaims): Promise<Principal> {
-    const user = await this.users.findById(claims.sub);
-    if (!user) throw new UnauthenticatedError('The token names a user that no longer exists');
+  /** The principal a valid JWT stands for; refuses logged-out tokens and users removed or disabled since. */
+  async principalForJwt(claims: JwtClaims): Promise<Principal> {
+    if (await this.revoked.existsBy({ tokenId: claims.jti })) {
+      throw new UnauthenticatedError('The access token has been logged out');
+    }
+    const user = await this.enabledUser(await this.users.findById(claims.sub));
+    const expiresAt = new Date((claims.exp ?? 0) * 1000);
+    return this.acl.principalOf(user, { id: claims.jti, expiresAt });
+  }
+
+  /** `Authorization: Token <value>`: the token's owner. */
+  async principalForApiToken(value: string): Promise<Principal> {
+    const token = /^[0-9a-f]{40}$/i.test(value)
+      ? await this.apiTokens.findOneBy({ valueHash: sha256Hex(value.toLowerCase()) })
+      : null;
+    if (!token) throw new UnauthenticatedError('The API token is invalid');
+    const user = await this.enabledUser(await this.users.findById(token.userId));
+    await this.apiTokens.update(token.id, { lastUsedAt: new Date() });
+    return this.acl.principalOf(user);
+  }
+
+  /** CMDB key signature: `_key` names the user, `_secret` signs the request with the user's secret. */
+  async principalForKeySignature(
+    key: string,
+    signature: string,
+    paths: readonly string[],
+    params: Record<string, unknown>,
+  ): Promise<Principal> {
+    const user = await this.users.findByApiKey(key);
+    const secret = user?.apiSecret ? this.box.open(user.apiSecret) : undefined;
+    if (!user || !secret || !signatureMatches(signature, paths, secret, params)) {
+      throw new UnauthenticatedError('The API key signature is invalid');
+    }
+    return this.acl.principalOf(await this.enabledUser(user));
+  }
+
+  /** Revokes the JWT the principal came with until it would have expired; prunes expired entries. */
+  async logout(principal: Principal): Promise<void> {
+    if (!principal.tokenId) return; // API tokens and key signatures have no session to end
+    const { tokenId, tokenExpiresAt } = principal;
+    await this.dataSource.transaction(async (em) => {
+      await em.delete(RevokedToken, { expiresAt: LessThan(new Date()) });
+      // A concurrent logout of the same token already did the work.
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(RevokedToken)
+        .values({ tokenId, expiresAt: tokenExpiresAt ?? new Date() })
+        .orIgnore()
+        .execute();
+      await this.audit.record(em, {
+        operator: principal,
+        module: 'acl',
+        targetType: 'user',
+        targetId: principal.userId,
+        targetName: principal.username,
+        operation: 'logout',
+      });
+    });
+  }
+
+  private async enabledUser(user: User | null): Promise<User> {
+    if (!user) throw new UnauthenticatedError('The credentials name a user that no longer exists');
     if (user.status !== UserStatus.ENABLED) throw new UnauthenticatedError('User is disabled');
-    return { userId: user.id, username: user.username, isAdmin: user.isAdmin, tokenId: claims.jti };
+    return user;
   }
 
   private async recordLogin(user: User | null, triedName: string, operation: string, detail: string | null) {

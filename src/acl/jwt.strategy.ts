@@ -20,6 +20,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   validate(claims: JwtClaims): Promise<Principal> {
-    return this.auth.principalFor(claims);
+    return this.auth.principalForJwt(claims);
   }
 }

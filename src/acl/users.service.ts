@@ -1,11 +1,104 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { User } from './entities/user.entity';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { hashPassword, verifyPassword } from '../common/crypto/password-hasher';
+import { SecretBox } from '../common/crypto/secret-box';
+import { sha256Hex } from '../common/crypto/sha256';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
+import { MailService } from '../common/mail/mail.service';
+import { AppConfig } from '../config/app-config';
+import { PasswordReset } from './entities/password-reset.entity';
+import { Role } from './entities/role.entity';
+import { User, UserStatus } from './entities/user.entity';
 
+export interface UserProfile {
+  email?: string | null;
+  phone?: string | null;
+  nickname?: string | null;
+  department?: string | null;
+  publicKey?: string | null;
+}
+
+export interface NewUser extends UserProfile {
+  username: string;
+  password: string;
+  type?: number;
+  isAdmin?: boolean;
+}
+
+export interface UserChanges extends UserProfile {
+  username?: string;
+  type?: number;
+  isAdmin?: boolean;
+}
+
+export interface UserFilter {
+  /** Substring of username, nickname or email. */
+  search?: string;
+  username?: string;
+  email?: string;
+  status?: UserStatus;
+  roleId?: number;
+}
+
+const USERNAME = /^[A-Za-z0-9._@-]{1,64}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const RESET_TTL_MS = 2 * 3600 * 1000;
+
+/** Fields of a user safe to keep in an audit entry. */
+function snapshot(u: User): Record<string, unknown> {
+  const { id, username, email, phone, nickname, department, type, status, isAdmin } = u;
+  return { id, username, email, phone, nickname, department, type, status, isAdmin };
+}
+
+function checkProfile(p: UserProfile): void {
+  if (p.email !== undefined && p.email !== null && (!EMAIL.test(p.email) || p.email.length > 255)) {
+    throw new InvalidInputError('email', 'must be an email address');
+  }
+  if (p.phone && !/^[0-9+() -]{3,32}$/.test(p.phone)) throw new InvalidInputError('phone', 'must be a phone number');
+  if (p.nickname && p.nickname.length > 64) throw new InvalidInputError('nickname', 'must be at most 64 characters');
+  if (p.department && p.department.length > 128) {
+    throw new InvalidInputError('department', 'must be at most 128 characters');
+  }
+  if (
+    p.publicKey &&
+    !/^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-\S+) [A-Za-z0-9+/=]+( .*)?$/.test(p.publicKey.trim())
+  ) {
+    throw new InvalidInputError('public_key', 'must be an OpenSSH public key');
+  }
+}
+
+function checkPassword(field: string, password: string): void {
+  if (typeof password !== 'string' || password.length < 8 || password.length > 1024) {
+    throw new InvalidInputError(field, 'must be 8 to 1024 characters');
+  }
+}
+
+function checkType(type: number | undefined): void {
+  if (type !== undefined && type !== 0 && type !== 1) throw new InvalidInputError('type', 'must be 0 (dev) or 1 (ops)');
+}
+
+/** People: accounts, profiles, passwords, role membership, CMDB API keys. */
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  private readonly box: SecretBox;
+
+  constructor(
+    config: AppConfig,
+    private readonly dataSource: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+  ) {
+    this.box = new SecretBox(config.secretKey);
+    this.publicUrl = config.publicUrl;
+  }
+
+  /** Base of links put in mail. */
+  private readonly publicUrl: string;
 
   findById(id: number): Promise<User | null> {
     return this.users.findOneBy({ id });
@@ -13,5 +106,288 @@ export class UsersService {
 
   findByUsername(username: string): Promise<User | null> {
     return this.users.findOneBy({ username });
+  }
+
+  findByApiKey(apiKey: string): Promise<User | null> {
+    return this.users.findOneBy({ apiKey });
+  }
+
+  async get(id: number): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFoundError('user', id);
+    return user;
+  }
+
+  async getByUsername(username: string): Promise<User> {
+    const user = await this.users.findOneBy({ username });
+    if (!user) throw new NotFoundError('user', username);
+    return user;
+  }
+
+  /** Users with their roles, ordered by id. */
+  async list(filter: UserFilter, offset: number, limit: number): Promise<[User[], number]> {
+    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.roles', 'r');
+    if (filter.username !== undefined) qb.andWhere('u.username = :username', { username: filter.username });
+    if (filter.email !== undefined) qb.andWhere('u.email = :email', { email: filter.email });
+    if (filter.status !== undefined) qb.andWhere('u.status = :status', { status: filter.status });
+    if (filter.search) {
+      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        "(u.username LIKE :like ESCAPE '\\' OR u.nickname LIKE :like ESCAPE '\\' OR u.email LIKE :like ESCAPE '\\')",
+        {
+          like,
+        },
+      );
+    }
+    if (filter.roleId !== undefined) {
+      qb.andWhere('u.id IN (SELECT ur.user_id FROM user_roles ur WHERE ur.role_id = :roleId)', {
+        roleId: filter.roleId,
+      });
+    }
+    return qb.orderBy('u.id', 'ASC').skip(offset).take(limit).getManyAndCount();
+  }
+
+  rolesOf(userId: number): Promise<Role[]> {
+    return this.dataSource
+      .getRepository(Role)
+      .createQueryBuilder('r')
+      .innerJoin('user_roles', 'ur', 'ur.role_id = r.id AND ur.user_id = :userId', { userId })
+      .orderBy('r.id')
+      .getMany();
+  }
+
+  /**
+   * Creates an account. Administrators may create anyone; operators (type 1)
+   * may create non-admin users, as Sophon's registration allowed.
+   */
+  async create(actor: Principal, input: NewUser): Promise<User> {
+    const actorUser = await this.get(actor.userId);
+    if (!actor.isAdmin && (actorUser.type !== 1 || input.isAdmin)) {
+      throw new ForbiddenError('Creating users requires an administrator or an operator (type 1)');
+    }
+    if (!USERNAME.test(input.username ?? '')) {
+      throw new InvalidInputError('username', 'must be 1-64 letters, digits or ._@-');
+    }
+    checkPassword('password', input.password);
+    checkProfile(input);
+    checkType(input.type);
+    return this.dataSource.transaction(async (em) => {
+      if (await em.existsBy(User, { username: input.username })) {
+        throw new ConflictError(`username "${input.username}" is already taken`, 'username');
+      }
+      const user = await em.save(
+        em.create(User, {
+          username: input.username,
+          passwordHash: await hashPassword(input.password),
+          email: input.email ?? null,
+          phone: input.phone ?? null,
+          nickname: input.nickname ?? null,
+          department: input.department ?? null,
+          publicKey: input.publicKey?.trim() ?? null,
+          type: input.type ?? 0,
+          isAdmin: input.isAdmin ?? false,
+          status: UserStatus.ENABLED,
+        }),
+      );
+      await this.record(em, actor, user, 'create', null, snapshot(user));
+      return user;
+    });
+  }
+
+  /** Profile fields are the user's own to change; username, type and admin flag are an administrator's. */
+  async update(actor: Principal, id: number, changes: UserChanges): Promise<User> {
+    const self = actor.userId === id;
+    const privileged = changes.username !== undefined || changes.type !== undefined || changes.isAdmin !== undefined;
+    if (!actor.isAdmin && (!self || privileged))
+      throw new ForbiddenError('Changing this user requires an administrator');
+    if (changes.username !== undefined && !USERNAME.test(changes.username)) {
+      throw new InvalidInputError('username', 'must be 1-64 letters, digits or ._@-');
+    }
+    checkProfile(changes);
+    checkType(changes.type);
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.lock(em, id);
+      const before = snapshot(user);
+      if (changes.username !== undefined && changes.username !== user.username) {
+        if (await em.existsBy(User, { username: changes.username })) {
+          throw new ConflictError(`username "${changes.username}" is already taken`, 'username');
+        }
+      }
+      if (changes.isAdmin === false && self)
+        throw new InvalidInputError('is_admin', 'you cannot drop your own admin flag');
+      const fields = ['username', 'email', 'phone', 'nickname', 'department', 'type', 'isAdmin'] as const;
+      for (const f of fields) if (changes[f] !== undefined) Object.assign(user, { [f]: changes[f] });
+      if (changes.publicKey !== undefined) user.publicKey = changes.publicKey?.trim() ?? null;
+      const saved = await em.save(user);
+      await this.record(em, actor, saved, 'update', before, snapshot(saved));
+      return saved;
+    });
+  }
+
+  async setStatus(actor: Principal, id: number, status: UserStatus): Promise<User> {
+    if (!actor.isAdmin) throw new ForbiddenError('Enabling or disabling users requires an administrator');
+    if (actor.userId === id && status === UserStatus.DISABLED) {
+      throw new InvalidInputError('id', 'you cannot disable yourself');
+    }
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.lock(em, id);
+      const before = snapshot(user);
+      user.status = status;
+      const saved = await em.save(user);
+      await this.record(
+        em,
+        actor,
+        saved,
+        status === UserStatus.ENABLED ? 'enable' : 'disable',
+        before,
+        snapshot(saved),
+      );
+      return saved;
+    });
+  }
+
+  async remove(actor: Principal, id: number): Promise<void> {
+    if (!actor.isAdmin) throw new ForbiddenError('Deleting users requires an administrator');
+    if (actor.userId === id) throw new InvalidInputError('id', 'you cannot delete yourself');
+    await this.dataSource.transaction(async (em) => {
+      const user = await this.lock(em, id);
+      await em.delete('grants', { subjectType: 'user', subjectId: id });
+      await em.delete('api_tokens', { userId: id });
+      await em.remove(user);
+      await this.record(em, actor, { ...user, id }, 'delete', snapshot({ ...user, id }), null);
+    });
+  }
+
+  /** Changes a password: the user's own needs the original; an administrator may set anyone's without it. */
+  async changePassword(actor: Principal, id: number, original: string | undefined, next: string): Promise<void> {
+    const self = actor.userId === id;
+    if (!self && !actor.isAdmin) throw new ForbiddenError("Changing another user's password requires an administrator");
+    checkPassword('new_password', next);
+    await this.dataSource.transaction(async (em) => {
+      const user = await this.lock(em, id);
+      if (self && !(await verifyPassword(original ?? '', user.passwordHash))) {
+        throw new InvalidInputError('original_password', 'does not match').because('wrong_original_password');
+      }
+      user.passwordHash = await hashPassword(next);
+      await em.save(user);
+      await this.record(em, actor, user, 'change_password', null, null);
+    });
+  }
+
+  /** Mails a one-time reset link to the user's address. Self-service, or an administrator's for anyone. */
+  async requestPasswordReset(actor: Principal | null, id: number): Promise<void> {
+    if (actor && actor.userId !== id && !actor.isAdmin) {
+      throw new ForbiddenError("Resetting another user's password requires an administrator");
+    }
+    await this.dataSource.transaction(async (em) => {
+      const user = await this.lock(em, id);
+      if (!user.email) throw new InvalidInputError('email', 'the user has no email address to send a reset link to');
+      const token = randomBytes(32).toString('base64url');
+      await em.save(
+        em.create(PasswordReset, {
+          userId: user.id,
+          tokenHash: sha256Hex(token),
+          expiresAt: new Date(Date.now() + RESET_TTL_MS),
+        }),
+      );
+      await this.mail.queue(em, {
+        to: user.email,
+        subject: 'Password reset',
+        body:
+          `A password reset was requested for ${user.username}.\n\n` +
+          `Set a new password within two hours: ${this.publicUrl}/auth/reset-password?token=${token}\n` +
+          `(POST {"token", "password"} to that path.) If you did not ask for this, ignore this mail.\n`,
+      });
+      await this.record(em, actor, user, 'forget_password', null, null);
+    });
+  }
+
+  /** Consumes a reset token once and sets the new password. */
+  async resetPassword(token: string, next: string): Promise<void> {
+    checkPassword('password', next);
+    const tokenHash = sha256Hex(String(token));
+    await this.dataSource.transaction(async (em) => {
+      const reset = await em.findOneBy(PasswordReset, { tokenHash, usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+      // The conditional update claims the token: of two concurrent resets only one changes a row.
+      const claimed = reset
+        ? await em.update(PasswordReset, { id: reset.id, usedAt: IsNull() }, { usedAt: new Date() })
+        : undefined;
+      if (!reset || claimed?.affected !== 1) throw new InvalidInputError('token', 'is invalid, used or expired');
+      const user = await this.lock(em, reset.userId);
+      user.passwordHash = await hashPassword(next);
+      await em.save(user);
+      await this.record(em, null, user, 'reset_password', null, null);
+    });
+  }
+
+  /** Replaces, adds or removes role memberships (administrators only). */
+  async changeRoles(actor: Principal, id: number, roleIds: number[], mode: 'set' | 'add' | 'remove'): Promise<Role[]> {
+    if (!actor.isAdmin) throw new ForbiddenError('Changing role membership requires an administrator');
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.lock(em, id);
+      const roles = roleIds.length ? await em.findBy(Role, { id: In(roleIds) }) : [];
+      const missing = roleIds.find((r) => !roles.some((x) => x.id === r));
+      if (missing !== undefined) throw new NotFoundError('role', missing, 'roles');
+      const current = (await em.find(User, { where: { id }, relations: { roles: true } }))[0]?.roles ?? [];
+      const ids = new Set(current.map((r) => r.id));
+      if (mode === 'set') ids.clear();
+      for (const r of roleIds) {
+        if (mode === 'remove') ids.delete(r);
+        else ids.add(r);
+      }
+      user.roles = ids.size ? await em.findBy(Role, { id: In([...ids]) }) : [];
+      await em.save(user);
+      await this.record(
+        em,
+        actor,
+        user,
+        'change_roles',
+        { roles: current.map((r) => r.name) },
+        { roles: user.roles.map((r) => r.name) },
+      );
+      return user.roles;
+    });
+  }
+
+  /** Issues the caller a new CMDB key and secret; the secret is shown this once and kept sealed. */
+  async resetKeySecret(actor: Principal): Promise<{ key: string; secret: string }> {
+    const key = randomUUID().replace(/-/g, '');
+    const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789~!@#$%^&*?';
+    const secret = [...randomBytes(32)].map((b) => alphabet[b % alphabet.length]).join('');
+    await this.dataSource.transaction(async (em) => {
+      const user = await this.lock(em, actor.userId);
+      user.apiKey = key;
+      user.apiSecret = this.box.seal(secret);
+      await em.save(user);
+      await this.record(em, actor, user, 'reset_key_secret', null, null);
+    });
+    return { key, secret };
+  }
+
+  private async lock(em: EntityManager, id: number): Promise<User> {
+    const user = await em.findOneBy(User, { id });
+    if (!user) throw new NotFoundError('user', id);
+    return user;
+  }
+
+  private record(
+    em: EntityManager,
+    actor: Principal | null,
+    user: Pick<User, 'id' | 'username'>,
+    operation: string,
+    before: unknown,
+    after: unknown,
+  ) {
+    return this.audit.record(em, {
+      operator: actor,
+      operatorName: actor ? undefined : 'system',
+      module: 'acl',
+      targetType: 'user',
+      targetId: user.id,
+      targetName: user.username,
+      operation,
+      before,
+      after,
+    });
   }
 }

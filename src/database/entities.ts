@@ -1,5 +1,26 @@
+import { AclResourceGroup } from '../acl/entities/acl-resource-group.entity';
+import { AclResourceType } from '../acl/entities/acl-resource-type.entity';
+import { AclResource } from '../acl/entities/acl-resource.entity';
+import { ApiToken } from '../acl/entities/api-token.entity';
+import { Grant } from '../acl/entities/grant.entity';
+import { PasswordReset } from '../acl/entities/password-reset.entity';
+import { RevokedToken } from '../acl/entities/revoked-token.entity';
+import { Role } from '../acl/entities/role.entity';
 import { User } from '../acl/entities/user.entity';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
+import { MailMessage } from '../common/mail/mail-message.entity';
 
 /** Every entity of the service: one set for both dialects. */
-export const ENTITIES = [User, AuditEntry];
+export const ENTITIES = [
+  User,
+  Role,
+  Grant,
+  ApiToken,
+  RevokedToken,
+  PasswordReset,
+  AclResourceType,
+  AclResource,
+  AclResourceGroup,
+  AuditEntry,
+  MailMessage,
+];

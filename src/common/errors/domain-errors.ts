@@ -4,11 +4,18 @@ export abstract class DomainError extends Error {
   abstract readonly status: number;
   /** The request field the error is about, when there is one. */
   readonly field?: string;
+  /** A stable machine-readable cause (e.g. `wrong_original_password`) that legacy families map to their codes. */
+  reason?: string;
 
   constructor(message: string, field?: string) {
     super(message);
     this.name = new.target.name;
     this.field = field;
+  }
+
+  because(reason: string): this {
+    this.reason = reason;
+    return this;
   }
 }
 

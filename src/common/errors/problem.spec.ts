@@ -11,9 +11,12 @@ describe('toProblem', () => {
       error: 'Bad Request',
       message: 'netmask: must be a dotted quad',
       field: 'netmask',
+      reason: undefined,
       internal: false,
       retryAfterSeconds: undefined,
     });
+    const wrong = new InvalidInputError('original_password', 'does not match').because('wrong_original_password');
+    expect(toProblem(wrong).reason).toBe('wrong_original_password');
     expect(toProblem(new NotFoundError('host', 'web-1')).message).toBe('host "web-1" not found');
     expect(toProblem(new ConflictError('username taken')).status).toBe(409);
     expect(toProblem(new TooManyRequestsError('slow down', 7)).retryAfterSeconds).toBe(7);

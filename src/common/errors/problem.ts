@@ -13,6 +13,8 @@ export interface Problem {
   /** Human-readable; names the field when there is one. Never a stack or SQL. */
   message: string;
   field?: string;
+  /** The domain error's machine-readable cause, when it gave one. */
+  reason?: string;
   retryAfterSeconds?: number;
   /** True when the cause is a bug; the original error must be logged, not shown. */
   internal: boolean;
@@ -58,6 +60,7 @@ export function toProblem(e: unknown): Problem {
   if (e instanceof DomainError) {
     return problem(e.status, e.message, {
       field: e.field,
+      reason: e.reason,
       retryAfterSeconds: e instanceof TooManyRequestsError ? e.retryAfterSeconds : undefined,
     });
   }

@@ -9,6 +9,13 @@ interface PlatformPage<T> {
   results: T[];
 }
 
+/** Codes the platform API's tables name for particular causes. */
+const REASON_CODES: Record<string, number> = {
+  wrong_original_password: 300001, // change-password: the original password does not match
+  undefined_permission: 30001, // system perms: 未定义的权限
+  no_grant_permission: 30002, // system perms: 没有授权权限
+};
+
 /**
  * The platform API is Django REST framework: errors are `{error_code, message}` with the HTTP
  * status, lists are DRF pages, actions answer `{message: "success"}` (seed 003).
@@ -36,6 +43,8 @@ export class PlatformEnvelope implements CompatEnvelope {
    * 4xx; 30004 unknown error: 5xx. The seed's tables type error_code as Number.
    */
   static errorCodeFor(problem: Problem): number {
+    const named = problem.reason === undefined ? undefined : REASON_CODES[problem.reason];
+    if (named !== undefined) return named;
     if (problem.status >= 500) return 30004;
     if (problem.status === 409 || (problem.status === 400 && problem.field === undefined)) {
       return 30001;

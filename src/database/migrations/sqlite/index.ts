@@ -1,4 +1,5 @@
 import { Init1795393531188 } from './1795393531188-Init';
+import { Acl1795394524796 } from './1795394524796-Acl';
 
 /** In order. A new migration is generated here and added to this list. */
-export const SQLITE_MIGRATIONS = [Init1795393531188];
+export const SQLITE_MIGRATIONS = [Init1795393531188, Acl1795394524796];

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, In, Repository } from 'typeorm';
+import type { Principal } from '../common/auth/principal';
+import { ForbiddenError } from '../common/errors/domain-errors';
+import { Grant } from './entities/grant.entity';
+import { Role } from './entities/role.entity';
+import { User } from './entities/user.entity';
+import { MODULE_OF_RESOURCE } from './permission-catalog';
+import { RoleEdge, withAncestors } from './role-graph';
+
+/** What a permission is checked on: a module (`module`/`dns`), a host, an application, a CMDB ACL resource. */
+export interface ResourceRef {
+  type: string;
+  id: string | number;
+}
+
+export const moduleRef = (name: string): ResourceRef => ({ type: 'module', id: name });
+
+/**
+ * The one place permissions are decided. Every service calls it, so GraphQL
+ * and each REST family enforce the same rules. Nothing is cached: a revoke
+ * takes effect on the next request.
+ */
+@Injectable()
+export class AclService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Grant) private readonly grants: Repository<Grant>,
+  ) {}
+
+  /** The principal for an authenticated user: its roles with their ancestors, and whether any is admin. */
+  async principalOf(user: User, token?: { id: string; expiresAt: Date }): Promise<Principal> {
+    const direct = await this.dataSource
+      .createQueryBuilder()
+      .select('ur.role_id', 'roleId')
+      .from('user_roles', 'ur')
+      .where('ur.user_id = :id', { id: user.id })
+      .getRawMany<{ roleId: number }>();
+    const roleIds = [
+      ...withAncestors(
+        direct.map((r) => Number(r.roleId)),
+        await this.roleEdges(),
+      ),
+    ];
+    const adminRole =
+      roleIds.length > 0 &&
+      (await this.dataSource.getRepository(Role).exists({ where: { id: In(roleIds), isAdmin: true } }));
+    return {
+      userId: user.id,
+      username: user.username,
+      isAdmin: user.isAdmin || adminRole,
+      roleIds,
+      tokenId: token?.id,
+      tokenExpiresAt: token?.expiresAt,
+    };
+  }
+
+  async roleEdges(): Promise<RoleEdge[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['rp.child_id AS childId', 'rp.parent_id AS parentId'])
+      .from('role_parents', 'rp')
+      .getRawMany<{ childId: number; parentId: number }>();
+    return rows.map((r) => ({ childId: Number(r.childId), parentId: Number(r.parentId) }));
+  }
+
+  /** Whether the principal holds `permission` on `resource` (or, without one, anywhere). */
+  async can(principal: Principal, permission: string, resource?: ResourceRef): Promise<boolean> {
+    if (principal.isAdmin) return true;
+    const targets = resource ? await this.targetsOf(resource) : undefined;
+    const qb = this.grants
+      .createQueryBuilder('g')
+      .where('g.permission = :permission', { permission })
+      .andWhere(this.subjectFilter(principal));
+    if (targets) {
+      qb.andWhere(
+        new Brackets((or) =>
+          targets.forEach((t, i) =>
+            or.orWhere(`(g.resourceType = :t${i} AND g.resourceId = :i${i})`, {
+              [`t${i}`]: t.type,
+              [`i${i}`]: String(t.id),
+            }),
+          ),
+        ),
+      );
+    }
+    return (await qb.getExists()) === true;
+  }
+
+  /** Like `can`, but refuses with 403 naming what is missing. */
+  async assert(principal: Principal, permission: string, resource?: ResourceRef): Promise<void> {
+    if (await this.can(principal, permission, resource)) return;
+    const on = resource ? ` on ${resource.type} ${resource.id}` : '';
+    throw new ForbiddenError(`Permission ${permission}${on} required`);
+  }
+
+  assertAdmin(principal: Principal, what: string): void {
+    if (!principal.isAdmin) throw new ForbiddenError(`${what} requires an administrator`);
+  }
+
+  /** For lists: the permissions (among `permissions`) the principal holds on each resource, in 2 queries. */
+  async availableActions(
+    principal: Principal,
+    type: string,
+    ids: readonly (string | number)[],
+    permissions: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const result = new Map(ids.map((id) => [String(id), principal.isAdmin ? [...permissions] : []]));
+    if (principal.isAdmin || ids.length === 0) return result;
+    const module = MODULE_OF_RESOURCE[type];
+    const rows = await this.grants
+      .createQueryBuilder('g')
+      .select(['g.permission', 'g.resourceType', 'g.resourceId'])
+      .where('g.permission IN (:...permissions)', { permissions })
+      .andWhere(this.subjectFilter(principal))
+      .andWhere(
+        new Brackets((or) => {
+          or.where('g.resourceType = :type AND g.resourceId IN (:...ids)', { type, ids: ids.map(String) });
+          if (module) or.orWhere("g.resourceType = 'module' AND g.resourceId = :module", { module });
+        }),
+      )
+      .getMany();
+    const everywhere = new Set(rows.filter((r) => r.resourceType === 'module').map((r) => r.permission));
+    for (const [id, actions] of result) {
+      const here = new Set(rows.filter((r) => r.resourceType === type && r.resourceId === id).map((r) => r.permission));
+      actions.push(...permissions.filter((p) => everywhere.has(p) || here.has(p)));
+    }
+    return result;
+  }
+
+  /** Every grant that applies to the principal (its own and its roles'), for `myPermissions`. */
+  effectiveGrants(principal: Principal): Promise<Grant[]> {
+    return this.grants
+      .createQueryBuilder('g')
+      .where(this.subjectFilter(principal))
+      .orderBy('g.resourceType')
+      .addOrderBy('g.resourceId')
+      .addOrderBy('g.permission')
+      .getMany();
+  }
+
+  private subjectFilter(principal: Principal): Brackets {
+    return new Brackets((or) => {
+      or.where("(g.subjectType = 'user' AND g.subjectId = :uid)", { uid: principal.userId });
+      if (principal.roleIds.length > 0) {
+        or.orWhere("(g.subjectType = 'role' AND g.subjectId IN (:...rids))", { rids: principal.roleIds });
+      }
+    });
+  }
+
+  /** A grant on any of these covers the resource: itself, its module, the ACL groups holding it. */
+  private async targetsOf(resource: ResourceRef): Promise<ResourceRef[]> {
+    const targets = [resource];
+    const module = MODULE_OF_RESOURCE[resource.type];
+    if (module) targets.push(moduleRef(module));
+    if (resource.type === 'acl_resource') {
+      const groups = await this.dataSource
+        .createQueryBuilder()
+        .select('i.group_id', 'groupId')
+        .from('acl_resource_group_items', 'i')
+        .where('i.resource_id = :id', { id: Number(resource.id) })
+        .getRawMany<{ groupId: number }>();
+      targets.push(...groups.map((g) => ({ type: 'acl_resource_group', id: g.groupId })));
+    }
+    return targets;
+  }
+}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
+import { AclResourceGroup } from './entities/acl-resource-group.entity';
+import { AclResourceType } from './entities/acl-resource-type.entity';
+import { AclResource } from './entities/acl-resource.entity';
+import { Grant, SubjectType } from './entities/grant.entity';
+import { Role } from './entities/role.entity';
+import { User } from './entities/user.entity';
+import { canonicalPermission, unknownModulePermissions, unknownResourcePermissions } from './permission-catalog';
+import { ResourceRef } from './acl.service';
+
+export interface Subject {
+  type: SubjectType;
+  id: number;
+}
+
+/** permission name → true to grant, false to revoke. */
+export type PermissionChanges = Record<string, boolean>;
+
+/** Audit operations of authorizations, as the platform's audit endpoints list them. */
+export const AUTHORIZE_MODULE = 'authorize_module';
+export const AUTHORIZE_RESOURCE = 'authorize_resource';
+
+/**
+ * Giving and taking permissions. Only administrators grant; every change is
+ * audited (who, to which user or role, which permission, on or off).
+ */
+@Injectable()
+export class GrantsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Grant) private readonly grants: Repository<Grant>,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Grants of one subject, optionally narrowed to a resource type. */
+  listForSubject(subject: Subject, resourceType?: string): Promise<Grant[]> {
+    return this.grants.find({
+      where: { subjectType: subject.type, subjectId: subject.id, ...(resourceType ? { resourceType } : {}) },
+      order: { resourceType: 'ASC', resourceId: 'ASC', permission: 'ASC' },
+    });
+  }
+
+  /** Grants made directly on a resource (not through its module or groups). */
+  listForResource(ref: ResourceRef, subjectType?: SubjectType): Promise<Grant[]> {
+    return this.grants.find({
+      where: { resourceType: ref.type, resourceId: String(ref.id), ...(subjectType ? { subjectType } : {}) },
+      order: { subjectType: 'ASC', subjectId: 'ASC', permission: 'ASC' },
+    });
+  }
+
+  /** Module permissions (`module_name` + `{perm: bool}`), checked against the module's catalog. */
+  async setModulePermissions(actor: Principal, subject: Subject, module: string, changes: PermissionChanges) {
+    const unknown = unknownModulePermissions(module, Object.keys(changes));
+    if (unknown === undefined)
+      throw new InvalidInputError('module_name', `unknown module "${module}"`).because('undefined_permission');
+    if (unknown.length > 0) {
+      throw new InvalidInputError('permissions', `undefined permission ${unknown.join(', ')}`).because(
+        'undefined_permission',
+      );
+    }
+    const canonical = Object.fromEntries(Object.entries(changes).map(([p, on]) => [canonicalPermission(p), on]));
+    return this.apply(actor, subject, { type: 'module', id: module }, canonical, AUTHORIZE_MODULE);
+  }
+
+  /** Permissions on one host or application, checked against that type's catalog. */
+  async setResourcePermissions(actor: Principal, subject: Subject, ref: ResourceRef, changes: PermissionChanges) {
+    const unknown = unknownResourcePermissions(ref.type, Object.keys(changes));
+    if (unknown === undefined) throw new InvalidInputError('resource_type', `unknown resource type "${ref.type}"`);
+    if (unknown.length > 0) {
+      throw new InvalidInputError('permissions', `undefined permission ${unknown.join(', ')}`).because(
+        'undefined_permission',
+      );
+    }
+    return this.apply(actor, subject, ref, changes, AUTHORIZE_RESOURCE);
+  }
+
+  /** Permissions on a CMDB ACL resource or resource group, checked against its resource type's perms. */
+  async setAclResourcePermissions(actor: Principal, subject: Subject, ref: ResourceRef, changes: PermissionChanges) {
+    const typeId = await this.typeIdOf(ref);
+    const type = await this.dataSource.getRepository(AclResourceType).findOneBy({ id: typeId });
+    const unknown = Object.keys(changes).filter((p) => !type?.perms.includes(p));
+    if (unknown.length > 0) {
+      throw new InvalidInputError('perms', `undefined permission ${unknown.join(', ')}`).because(
+        'undefined_permission',
+      );
+    }
+    return this.apply(actor, subject, ref, changes, AUTHORIZE_RESOURCE);
+  }
+
+  private async typeIdOf(ref: ResourceRef): Promise<number> {
+    const repo =
+      ref.type === 'acl_resource'
+        ? this.dataSource.getRepository(AclResource)
+        : this.dataSource.getRepository(AclResourceGroup);
+    const row = await repo.findOneBy({ id: Number(ref.id) });
+    if (!row) throw new NotFoundError(ref.type === 'acl_resource' ? 'resource' : 'resource group', ref.id);
+    return row.typeId;
+  }
+
+  private async apply(
+    actor: Principal,
+    subject: Subject,
+    ref: ResourceRef,
+    changes: PermissionChanges,
+    operation: string,
+  ): Promise<Grant[]> {
+    if (!actor.isAdmin)
+      throw new ForbiddenError('Granting permissions requires an administrator').because('no_grant_permission');
+    return this.dataSource.transaction(async (em) => {
+      const name = await this.subjectName(em, subject);
+      const where = {
+        subjectType: subject.type,
+        subjectId: subject.id,
+        resourceType: ref.type,
+        resourceId: String(ref.id),
+      };
+      for (const [permission, on] of Object.entries(changes)) {
+        const held = await em.existsBy(Grant, { ...where, permission });
+        if (held === on) continue; // no change, no audit entry
+        // orIgnore: a concurrent identical grant is not an error.
+        if (on)
+          await em
+            .createQueryBuilder()
+            .insert()
+            .into(Grant)
+            .values({ ...where, permission })
+            .orIgnore()
+            .execute();
+        else await em.delete(Grant, { ...where, permission });
+        await this.audit.record(em, {
+          operator: actor,
+          module: 'acl',
+          targetType: subject.type,
+          targetId: subject.id,
+          targetName: name,
+          operation,
+          detail: `${on ? 'enable' : 'disable'} ${permission} on ${ref.type} ${ref.id}`,
+          after: { resourceType: ref.type, resourceId: String(ref.id), permission, enabled: on },
+        });
+      }
+      return em.find(Grant, { where, order: { permission: 'ASC' } });
+    });
+  }
+
+  private async subjectName(em: EntityManager, subject: Subject): Promise<string> {
+    if (subject.type === 'user') {
+      const user = await em.findOneBy(User, { id: subject.id });
+      if (!user) throw new NotFoundError('user', subject.id);
+      return user.username;
+    }
+    const role = await em.findOneBy(Role, { id: subject.id });
+    if (!role) throw new NotFoundError('role', subject.id);
+    return role.name;
+  }
+}

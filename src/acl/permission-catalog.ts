@@ -1,0 +1,70 @@
+/**
+ * Every permission name the service knows, by module and by resource type.
+ * A grant naming anything else is refused.
+ */
+export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
+  resource_request: [
+    'enable_resource_req',
+    'approve_host_req',
+    'approve_domain_req',
+    'approve_ssl_cert_req',
+    'create_resource_req',
+  ],
+  // manage_app appears in the platform API's own request example.
+  application: ['enable_app_mgmt', 'view_app', 'create_app', 'delete_app', 'edit_app', 'manage_app'],
+  dns: ['enable_dns_mgmt', 'manage_dns_server'],
+  host: [
+    'enable_host_mgmt',
+    'add_host',
+    'edit_host',
+    'delete_host',
+    'manage_host',
+    'enable_business_mgmt',
+    'view_business',
+    'add_business',
+    'delete_business',
+  ],
+  navigator: ['enable_navigator', 'view_navigator', 'manage_navigator'],
+  common_tools: ['enable_common_tools', 'enable_cdn_refresher', 'enable_jumpserver_log_mgmt'],
+  deploy_template: ['enable_deploy_template_mgmt', 'enable_cdn_refresher', 'enable_jumpserver_log_mgmt'],
+};
+
+/** Misspellings real clients send (the platform API's example), read as the permission meant. */
+export const PERMISSION_ALIASES: Readonly<Record<string, string>> = {
+  delte_app: 'delete_app',
+  add_app: 'create_app',
+};
+
+export const RESOURCE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
+  host: ['view_host', 'edit_host', 'delete_host', 'init_host', 'restart_host', 'login_host', 'deactivate_host'],
+  application: [
+    'view_app',
+    'edit_app',
+    'delete_app',
+    'deploy_app',
+    'review_app_deploy_task',
+    'restart_app',
+    'view_app_log',
+    'view_app_monitor',
+  ],
+};
+
+/** A module grant of the same name covers every resource of the module's type ("edit any host"). */
+export const MODULE_OF_RESOURCE: Readonly<Record<string, string>> = { host: 'host', application: 'application' };
+
+export function canonicalPermission(name: string): string {
+  return PERMISSION_ALIASES[name] ?? name;
+}
+
+/** Names in `names` that `module` does not define (after aliases); undefined when the module is unknown. */
+export function unknownModulePermissions(module: string, names: readonly string[]): string[] | undefined {
+  const known = MODULE_PERMISSIONS[module];
+  if (!known) return undefined;
+  return names.filter((n) => !known.includes(canonicalPermission(n)));
+}
+
+export function unknownResourcePermissions(type: string, names: readonly string[]): string[] | undefined {
+  const known = RESOURCE_PERMISSIONS[type];
+  if (!known) return undefined;
+  return names.filter((n) => !known.includes(n));
+}

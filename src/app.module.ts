@@ -1,6 +1,7 @@
 // The whole service: what starts depends on ROLE (api, worker or all).
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AclModule } from './acl/acl.module';
 import { AuditModule } from './audit/audit.module';
 import { GraphqlApiModule } from './common/graphql/graphql-api.module';
@@ -15,6 +16,8 @@ import { DatabaseModule } from './database/database.module';
 export interface AppModuleOptions {
   /** Write the GraphQL schema to this file (the build does, to commit it). */
   schemaFile?: string;
+  /** Send log lines here instead of stdout. */
+  logStream?: DestinationStream;
 }
 
 @Module({})
@@ -31,7 +34,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRoot(pinoOptions(config)),
+        LoggerModule.forRoot(pinoOptions(config, options.logStream)),
         DatabaseModule.forRoot(config),
         MailModule,
         AuditModule,

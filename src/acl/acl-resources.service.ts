@@ -269,4 +269,10 @@ export class AclResourcesService {
       after,
     });
   }
+
+  async getGroup(id: number): Promise<AclResourceGroup> {
+    const group = await this.dataSource.getRepository(AclResourceGroup).findOneBy({ id });
+    if (!group) throw new NotFoundError('resource group', id);
+    return group;
+  }
 }

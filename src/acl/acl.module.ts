@@ -9,7 +9,11 @@ import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { ApiTokensResolver } from './api-tokens.resolver';
 import { AuthResolver } from './auth.resolver';
+import { GrantsResolver } from './grants.resolver';
+import { RolesResolver } from './roles.resolver';
+import { UsersResolver } from './users.resolver';
 import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 import { AclResourcesService } from './acl-resources.service';
@@ -60,6 +64,10 @@ import { UsersService } from './users.service';
     AuthService,
     JwtStrategy,
     AuthResolver,
+    UsersResolver,
+    RolesResolver,
+    GrantsResolver,
+    ApiTokensResolver,
     BootstrapAdminService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -5,7 +5,7 @@ import { CurrentPrincipal, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { AuthService } from './auth.service';
-import { LoginInput, LoginResponse } from './dto/login.dto';
+import { LoginInput, LoginResponse, ResetPasswordInput } from './dto/login.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('auth')
@@ -23,6 +23,21 @@ export class AuthController {
   async login(@Body() body: LoginInput, @Req() req: Request): Promise<LoginResponse> {
     const t = await this.auth.login(body.username, body.password, req.ip);
     return { access_token: t.accessToken, token_type: t.tokenType, expires_in: t.expiresIn };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.auth.logout(principal);
+  }
+
+  /** The link mailed by a password-reset request leads here. */
+  @Public()
+  @Post('reset-password')
+  @HttpCode(204)
+  async resetPassword(@Body() body: ResetPasswordInput): Promise<void> {
+    await this.users.resetPassword(body.token, body.password);
   }
 
   @Get('me')

@@ -15,6 +15,14 @@ function reasonOf(info: unknown): string {
   return 'Authentication required: send Authorization: Bearer <access_token>';
 }
 
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path; // a malformed escape cannot match any signature anyway
+  }
+}
+
 /** The request's parameters as the CMDB signs them: a JSON body object, else query and form fields. */
 function signedParams(req: Request): Record<string, unknown> {
   const body: unknown = req.body;
@@ -74,7 +82,8 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
   /** Clients of the original sign the path without our mount prefix; clients pointed at us sign it with. */
   private signedPaths(req: Request): string[] {
     const prefix = this.config.compatPrefixes.cmdb;
-    const path = req.path;
+    // originalUrl: under a mounted middleware (GraphQL) req.path is relative to the mount point.
+    const path = safeDecode(req.originalUrl.split('?')[0]);
     return prefix && path.startsWith(`${prefix}/`) ? [path, path.slice(prefix.length)] : [path];
   }
 }

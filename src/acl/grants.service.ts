@@ -21,6 +21,13 @@ export interface Subject {
 /** permission name → true to grant, false to revoke. */
 export type PermissionChanges = Record<string, boolean>;
 
+/** One subject's permission changes on one module or resource. */
+export interface PermissionChangeSet {
+  subject: Subject;
+  ref: ResourceRef;
+  changes: PermissionChanges;
+}
+
 /** Audit operations of authorizations, as the platform's audit endpoints list them. */
 export const AUTHORIZE_MODULE = 'authorize_module';
 export const AUTHORIZE_RESOURCE = 'authorize_resource';
@@ -156,5 +163,51 @@ export class GrantsService {
     const role = await em.findOneBy(Role, { id: subject.id });
     if (!role) throw new NotFoundError('role', subject.id);
     return role.name;
+  }
+
+  /** Grants of one subject, for that subject (the user, a member of the role) or an administrator. */
+  async listForSubjectAs(actor: Principal, subject: Subject, resourceType?: string): Promise<Grant[]> {
+    const own =
+      (subject.type === 'user' && subject.id === actor.userId) ||
+      (subject.type === 'role' && actor.roleIds.includes(subject.id));
+    if (!own && !actor.isAdmin) throw new ForbiddenError("Reading other subjects' grants requires an administrator");
+    await this.subjectName(this.dataSource.manager, subject);
+    return this.listForSubject(subject, resourceType);
+  }
+
+  /** Who holds what on a resource: an administrator's view, since granting there is theirs alone. */
+  listForResourceAs(actor: Principal, ref: ResourceRef, subjectType?: SubjectType): Promise<Grant[]> {
+    if (!actor.isAdmin) throw new ForbiddenError("Reading a resource's grants requires an administrator");
+    return this.listForResource(ref, subjectType);
+  }
+
+  /**
+   * Module and host/application permissions of several subjects or resources at once, as legacy
+   * forms post them: every item is checked before any is applied, so a bad item changes nothing.
+   */
+  async setPermissionsMany(actor: Principal, items: readonly PermissionChangeSet[]): Promise<void> {
+    if (!actor.isAdmin)
+      throw new ForbiddenError('Granting permissions requires an administrator').because('no_grant_permission');
+    for (const { subject, ref, changes } of items) {
+      const names = Object.keys(changes);
+      const isModule = ref.type === 'module';
+      const unknown = isModule
+        ? unknownModulePermissions(String(ref.id), names)
+        : unknownResourcePermissions(ref.type, names);
+      if (unknown === undefined && isModule) {
+        throw new InvalidInputError('module_name', `unknown module "${ref.id}"`).because('undefined_permission');
+      }
+      if (unknown === undefined) throw new InvalidInputError('resource_type', `unknown resource type "${ref.type}"`);
+      if (unknown.length > 0) {
+        throw new InvalidInputError('permissions', `undefined permission ${unknown.join(', ')}`).because(
+          'undefined_permission',
+        );
+      }
+      await this.subjectName(this.dataSource.manager, subject);
+    }
+    for (const { subject, ref, changes } of items) {
+      if (ref.type === 'module') await this.setModulePermissions(actor, subject, String(ref.id), changes);
+      else await this.setResourcePermissions(actor, subject, ref, changes);
+    }
   }
 }

@@ -40,6 +40,7 @@ export interface UserFilter {
   search?: string;
   username?: string;
   email?: string;
+  phone?: string;
   status?: UserStatus;
   roleId?: number;
 }
@@ -129,6 +130,7 @@ export class UsersService {
     const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.roles', 'r');
     if (filter.username !== undefined) qb.andWhere('u.username = :username', { username: filter.username });
     if (filter.email !== undefined) qb.andWhere('u.email = :email', { email: filter.email });
+    if (filter.phone !== undefined) qb.andWhere('u.phone = :phone', { phone: filter.phone });
     if (filter.status !== undefined) qb.andWhere('u.status = :status', { status: filter.status });
     if (filter.search) {
       const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -145,6 +147,22 @@ export class UsersService {
       });
     }
     return qb.orderBy('u.id', 'ASC').skip(offset).take(limit).getManyAndCount();
+  }
+
+  /** Roles of each user, in two queries whatever the number of users. */
+  async rolesOfMany(userIds: readonly number[]): Promise<Role[][]> {
+    const links = await this.dataSource
+      .createQueryBuilder()
+      .select(['ur.user_id AS userId', 'ur.role_id AS roleId'])
+      .from('user_roles', 'ur')
+      .where('ur.user_id IN (:...userIds)', { userIds: [...userIds] })
+      .getRawMany<{ userId: number; roleId: number }>();
+    const roleIds = [...new Set(links.map((l) => Number(l.roleId)))];
+    const roles = roleIds.length ? await this.dataSource.getRepository(Role).findBy({ id: In(roleIds) }) : [];
+    return userIds.map((id) => {
+      const mine = new Set(links.filter((l) => Number(l.userId) === id).map((l) => Number(l.roleId)));
+      return roles.filter((r) => mine.has(r.id)).sort((a, b) => a.id - b.id);
+    });
   }
 
   rolesOf(userId: number): Promise<Role[]> {
@@ -362,6 +380,157 @@ export class UsersService {
       await this.record(em, actor, user, 'reset_key_secret', null, null);
     });
     return { key, secret };
+  }
+
+  /**
+   * Self-service reset for someone who cannot log in: mails the link only when `email` is the
+   * user's own address, and answers the same either way so addresses cannot be probed.
+   */
+  async forgetPassword(id: number, email: string): Promise<void> {
+    const user = await this.users.findOneBy({ id });
+    if (!user?.email || user.email.toLowerCase() !== email.trim().toLowerCase()) return;
+    await this.requestPasswordReset(null, id);
+  }
+
+  /**
+   * Creates several accounts, each with its roles, in one transaction: all or none (the ops API
+   * adds users in batches). The rules of create apply to each; giving roles needs an administrator.
+   */
+  async createMany(actor: Principal, inputs: (NewUser & { roleIds?: number[] })[]): Promise<User[]> {
+    const actorUser = await this.get(actor.userId);
+    for (const input of inputs) {
+      if (!actor.isAdmin && (actorUser.type !== 1 || input.isAdmin)) {
+        throw new ForbiddenError('Creating users requires an administrator or an operator (type 1)');
+      }
+      if (!actor.isAdmin && input.roleIds?.length) {
+        throw new ForbiddenError('Changing role membership requires an administrator');
+      }
+      if (!USERNAME.test(input.username ?? '')) {
+        throw new InvalidInputError('username', 'must be 1-64 letters, digits or ._@-');
+      }
+      checkPassword('password', input.password);
+      checkProfile(input);
+      checkType(input.type);
+    }
+    const names = inputs.map((i) => i.username);
+    const repeated = names.find((n, i) => names.indexOf(n) !== i);
+    if (repeated !== undefined) throw new ConflictError(`username "${repeated}" is given twice`, 'username');
+    return this.dataSource.transaction(async (em) => {
+      const created: User[] = [];
+      for (const input of inputs) {
+        if (await em.existsBy(User, { username: input.username })) {
+          throw new ConflictError(`username "${input.username}" is already taken`, 'username');
+        }
+        const roleIds = input.roleIds ?? [];
+        const roles = roleIds.length ? await em.findBy(Role, { id: In(roleIds) }) : [];
+        const missing = roleIds.find((r) => !roles.some((x) => x.id === r));
+        if (missing !== undefined) throw new NotFoundError('role', missing, 'roles');
+        const user = await em.save(
+          em.create(User, {
+            username: input.username,
+            passwordHash: await hashPassword(input.password),
+            email: input.email ?? null,
+            phone: input.phone ?? null,
+            nickname: input.nickname ?? null,
+            department: input.department ?? null,
+            publicKey: input.publicKey?.trim() ?? null,
+            type: input.type ?? 0,
+            isAdmin: input.isAdmin ?? false,
+            status: UserStatus.ENABLED,
+            roles,
+          }),
+        );
+        await this.record(em, actor, user, 'create', null, { ...snapshot(user), roles: roles.map((r) => r.name) });
+        created.push(user);
+      }
+      return created;
+    });
+  }
+
+  /**
+   * Profile, password and roles of one user changed together, all or nothing (the ops API's update).
+   * The rules of update, changePassword and changeRoles apply.
+   */
+  async updateAccount(
+    actor: Principal,
+    id: number,
+    changes: UserChanges,
+    password?: { original?: string; next: string },
+    roleIds?: number[],
+  ): Promise<User> {
+    const self = actor.userId === id;
+    const profile = Object.values(changes).some((v) => v !== undefined);
+    const privileged = changes.username !== undefined || changes.type !== undefined || changes.isAdmin !== undefined;
+    if (profile && !actor.isAdmin && (!self || privileged)) {
+      throw new ForbiddenError('Changing this user requires an administrator');
+    }
+    if (password && !self && !actor.isAdmin) {
+      throw new ForbiddenError("Changing another user's password requires an administrator");
+    }
+    if (roleIds && !actor.isAdmin) throw new ForbiddenError('Changing role membership requires an administrator');
+    if (changes.username !== undefined && !USERNAME.test(changes.username)) {
+      throw new InvalidInputError('username', 'must be 1-64 letters, digits or ._@-');
+    }
+    checkProfile(changes);
+    checkType(changes.type);
+    if (password) checkPassword('new_password', password.next);
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.lock(em, id);
+      const before = snapshot(user);
+      if (changes.username !== undefined && changes.username !== user.username) {
+        if (await em.existsBy(User, { username: changes.username })) {
+          throw new ConflictError(`username "${changes.username}" is already taken`, 'username');
+        }
+      }
+      if (changes.isAdmin === false && self) {
+        throw new InvalidInputError('is_admin', 'you cannot drop your own admin flag');
+      }
+      const fields = ['username', 'email', 'phone', 'nickname', 'department', 'type', 'isAdmin'] as const;
+      for (const f of fields) if (changes[f] !== undefined) Object.assign(user, { [f]: changes[f] });
+      if (changes.publicKey !== undefined) user.publicKey = changes.publicKey?.trim() ?? null;
+      if (password) {
+        if (self && !(await verifyPassword(password.original ?? '', user.passwordHash))) {
+          throw new InvalidInputError('original_password', 'does not match').because('wrong_original_password');
+        }
+        user.passwordHash = await hashPassword(password.next);
+      }
+      let rolesBefore: Role[] = [];
+      if (roleIds) {
+        const roles = roleIds.length ? await em.findBy(Role, { id: In(roleIds) }) : [];
+        const missing = roleIds.find((r) => !roles.some((x) => x.id === r));
+        if (missing !== undefined) throw new NotFoundError('role', missing, 'roles');
+        rolesBefore = (await em.find(User, { where: { id }, relations: { roles: true } }))[0]?.roles ?? [];
+        user.roles = roles;
+      }
+      const saved = await em.save(user);
+      if (profile) await this.record(em, actor, saved, 'update', before, snapshot(saved));
+      if (password) await this.record(em, actor, saved, 'change_password', null, null);
+      if (roleIds) {
+        await this.record(
+          em,
+          actor,
+          saved,
+          'change_roles',
+          { roles: rolesBefore.map((r) => r.name) },
+          { roles: (saved.roles ?? []).map((r) => r.name) },
+        );
+      }
+      return saved;
+    });
+  }
+
+  /**
+   * Sets the caller's own password without the original, for wire formats that send only the new
+   * one (Sophon): the caller is already authenticated by a live token. Audited as such.
+   */
+  async setOwnPassword(actor: Principal, next: string): Promise<void> {
+    checkPassword('password', next);
+    await this.dataSource.transaction(async (em) => {
+      const user = await this.lock(em, actor.userId);
+      user.passwordHash = await hashPassword(next);
+      await em.save(user);
+      await this.record(em, actor, user, 'change_password', null, { originalChecked: false });
+    });
   }
 
   private async lock(em: EntityManager, id: number): Promise<User> {

@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
+import { AppModule, AppModuleOptions } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { Env } from '../../src/config/env-parsers';
@@ -30,7 +30,11 @@ export interface TestApp {
  * Boots the real AppModule with the same HTTP setup as main.ts, on a fresh
  * database (or on `db` to restart over an existing one).
  */
-export async function createTestApp(env: Env = {}, db?: TestDatabase): Promise<TestApp> {
+export async function createTestApp(
+  env: Env = {},
+  db?: TestDatabase,
+  options: AppModuleOptions = {},
+): Promise<TestApp> {
   const database = db ?? (await createTestDatabase());
   const mysql = database.url.startsWith('mysql');
   const config = loadConfig({
@@ -41,7 +45,7 @@ export async function createTestApp(env: Env = {}, db?: TestDatabase): Promise<T
     ...(mysql ? { JWT_SECRET: 'jwt-secret-for-tests-only', SECRET_KEY: 'secret-key-for-tests-only' } : {}),
     ...env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     logger: false,
   });

@@ -40,3 +40,15 @@ export class AuthToken {
   @Field(() => Int, { description: 'Lifetime of the token in seconds' })
   expiresIn: number;
 }
+
+export class ResetPasswordInput {
+  @ApiProperty({ description: 'The token from the reset link' })
+  @IsString()
+  @Length(1, 128)
+  token: string;
+
+  @ApiProperty({ format: 'password', minLength: 8 })
+  @IsString()
+  @Length(8, 1024)
+  password: string;
+}

@@ -1,4 +1,5 @@
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../../config/app-config';
 
@@ -20,23 +21,23 @@ export const REDACTED_PATHS = [
   '*._secret',
 ];
 
-export function pinoOptions(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      // The id set by requestContextMiddleware, so logs and audit entries agree.
-      genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-      // Query strings can carry legacy credentials (_key, _secret): log the path only.
-      serializers: {
-        req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url.split('?')[0],
-          remoteAddress: req.remoteAddress,
-        }),
-      },
+/** `stream`: where log lines go (stdout by default; tests read them). */
+export function pinoOptions(config: AppConfig, stream?: DestinationStream): Params {
+  const options: Params['pinoHttp'] = {
+    level: config.logLevel,
+    // The id set by requestContextMiddleware, so logs and audit entries agree.
+    genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+    // Query strings can carry legacy credentials (_key, _secret): log the path only.
+    serializers: {
+      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+        remoteAddress: req.remoteAddress,
+      }),
     },
   };
+  return { pinoHttp: stream ? [options, stream] : options };
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
@@ -12,7 +13,12 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   if (!config.serveHttp) {
     const worker = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
+    worker.useLogger(worker.get(Logger));
     worker.enableShutdownHooks();
+    // Job consumers hold no handle of their own while idle: keep the process up until it is told to stop.
+    const idle = setInterval(() => undefined, 60_000);
+    process.once('SIGTERM', () => clearInterval(idle)).once('SIGINT', () => clearInterval(idle));
+    worker.get(Logger).log(`Worker started (role ${config.role})`);
     return;
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {

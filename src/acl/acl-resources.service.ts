@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { containing, ESCAPE } from '../database/like';
 import type { Principal } from '../common/auth/principal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { AclService } from './acl.service';
@@ -11,10 +12,6 @@ import { Grant } from './entities/grant.entity';
 
 const NAME = /^\S.{0,127}$/;
 const PERM = /^[A-Za-z0-9_.:-]{1,64}$/;
-
-function like(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * The CMDB's ACL objects: resource types (with their permission names),
@@ -32,7 +29,7 @@ export class AclResourcesService {
 
   listTypes(search: string | undefined, offset: number, limit: number): Promise<[AclResourceType[], number]> {
     const qb = this.dataSource.getRepository(AclResourceType).createQueryBuilder('t');
-    if (search) qb.where("t.name LIKE :like ESCAPE '\\'", { like: like(search) });
+    if (search) qb.where(`t.name LIKE :like ${ESCAPE}`, { like: containing(search) });
     return qb.orderBy('t.id').skip(offset).take(limit).getManyAndCount();
   }
 
@@ -108,7 +105,7 @@ export class AclResourcesService {
 
   listResources(filter: { search?: string; typeId?: number }, offset: number, limit: number) {
     const qb = this.dataSource.getRepository(AclResource).createQueryBuilder('r');
-    if (filter.search) qb.andWhere("r.name LIKE :like ESCAPE '\\'", { like: like(filter.search) });
+    if (filter.search) qb.andWhere(`r.name LIKE :like ${ESCAPE}`, { like: containing(filter.search) });
     if (filter.typeId !== undefined) qb.andWhere('r.typeId = :typeId', { typeId: filter.typeId });
     return qb.orderBy('r.id').skip(offset).take(limit).getManyAndCount();
   }
@@ -171,7 +168,7 @@ export class AclResourcesService {
 
   listGroups(filter: { search?: string; typeId?: number }, offset: number, limit: number) {
     const qb = this.dataSource.getRepository(AclResourceGroup).createQueryBuilder('g');
-    if (filter.search) qb.andWhere("g.name LIKE :like ESCAPE '\\'", { like: like(filter.search) });
+    if (filter.search) qb.andWhere(`g.name LIKE :like ${ESCAPE}`, { like: containing(filter.search) });
     if (filter.typeId !== undefined) qb.andWhere('g.typeId = :typeId', { typeId: filter.typeId });
     return qb.orderBy('g.id').skip(offset).take(limit).getManyAndCount();
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { containing, ESCAPE } from '../database/like';
 import type { Principal } from '../common/auth/principal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { AclService } from './acl.service';
@@ -37,7 +38,7 @@ export class RolesService {
   async list(search: string | undefined, offset: number, limit: number): Promise<[Role[], number]> {
     const qb = this.roles.createQueryBuilder('r');
     if (search) {
-      qb.where("r.name LIKE :like ESCAPE '\\'", { like: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      qb.where(`r.name LIKE :like ${ESCAPE}`, { like: containing(search) });
     }
     return qb.orderBy('r.id').skip(offset).take(limit).getManyAndCount();
   }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { containing, ESCAPE } from '../database/like';
 import type { Principal } from '../common/auth/principal';
 import { hashPassword, verifyPassword } from '../common/crypto/password-hasher';
 import { SecretBox } from '../common/crypto/secret-box';
@@ -133,9 +134,9 @@ export class UsersService {
     if (filter.phone !== undefined) qb.andWhere('u.phone = :phone', { phone: filter.phone });
     if (filter.status !== undefined) qb.andWhere('u.status = :status', { status: filter.status });
     if (filter.search) {
-      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containing(filter.search);
       qb.andWhere(
-        "(u.username LIKE :like ESCAPE '\\' OR u.nickname LIKE :like ESCAPE '\\' OR u.email LIKE :like ESCAPE '\\')",
+        `(u.username LIKE :like ${ESCAPE} OR u.nickname LIKE :like ${ESCAPE} OR u.email LIKE :like ${ESCAPE})`,
         {
           like,
         },

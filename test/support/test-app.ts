@@ -36,7 +36,7 @@ export async function createTestApp(
   options: AppModuleOptions = {},
 ): Promise<TestApp> {
   const database = db ?? (await createTestDatabase());
-  const mysql = database.url.startsWith('mysql');
+  const mysql = /^(mysql|mariadb):/.test(database.url);
   const config = loadConfig({
     DATA_DIR: database.dataDir,
     DATABASE_URL: database.url,

@@ -1,6 +1,11 @@
 // The sophon REST compatibility family, mounted under its base path
 // (COMPAT_PREFIX_SOPHON); controllers translate its wire format to domain services.
 import { Module } from '@nestjs/common';
+import { AclModule } from '../../acl/acl.module';
+import { SophonUsersController } from './users.controller';
 
-@Module({})
+@Module({
+  imports: [AclModule],
+  controllers: [SophonUsersController],
+})
 export class SophonCompatModule {}

@@ -6,7 +6,7 @@ import { ForbiddenError } from '../common/errors/domain-errors';
 import { Grant } from './entities/grant.entity';
 import { Role } from './entities/role.entity';
 import { User } from './entities/user.entity';
-import { MODULE_OF_RESOURCE } from './permission-catalog';
+import { moduleOfResource } from './permission-catalog';
 import { RoleEdge, withAncestors } from './role-graph';
 
 /** What a permission is checked on: a module (`module`/`dns`), a host, an application, a CMDB ACL resource. */
@@ -108,7 +108,7 @@ export class AclService {
   ): Promise<Map<string, string[]>> {
     const result = new Map(ids.map((id) => [String(id), principal.isAdmin ? [...permissions] : []]));
     if (principal.isAdmin || ids.length === 0) return result;
-    const module = MODULE_OF_RESOURCE[type];
+    const module = moduleOfResource(type);
     const rows = await this.grants
       .createQueryBuilder('g')
       .select(['g.permission', 'g.resourceType', 'g.resourceId'])
@@ -152,7 +152,7 @@ export class AclService {
   /** A grant on any of these covers the resource: itself, its module, the ACL groups holding it. */
   private async targetsOf(resource: ResourceRef): Promise<ResourceRef[]> {
     const targets = [resource];
-    const module = MODULE_OF_RESOURCE[resource.type];
+    const module = moduleOfResource(resource.type);
     if (module) targets.push(moduleRef(module));
     if (resource.type === 'acl_resource') {
       const groups = await this.dataSource

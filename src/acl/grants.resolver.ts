@@ -1,7 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
-import { ForbiddenError } from '../common/errors/domain-errors';
 import { AclService } from './acl.service';
 import { CheckPermissionsArgs, PermissionCheck, SetPermissionsInput, SubjectInput } from './dto/grant.inputs';
 import { Grant } from './entities/grant.entity';
@@ -16,12 +15,7 @@ export class GrantsResolver {
 
   @Query(() => [Grant], { description: 'Grants made to one user or role (yours, your roles’, or anyone’s for admins)' })
   grants(@CurrentPrincipal() principal: Principal, @Args('subject') subject: SubjectInput): Promise<Grant[]> {
-    const own =
-      (subject.type === 'user' && subject.id === principal.userId) ||
-      (subject.type === 'role' && principal.roleIds.includes(subject.id));
-    if (!own && !principal.isAdmin)
-      throw new ForbiddenError('Reading other subjects’ grants requires an administrator');
-    return this.grantsService.listForSubject(subject);
+    return this.grantsService.listForSubjectAs(principal, subject);
   }
 
   @Query(() => [Grant], { description: 'Every grant that applies to you: your own and your roles’ (with ancestors)' })

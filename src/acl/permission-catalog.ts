@@ -52,19 +52,29 @@ export const RESOURCE_PERMISSIONS: Readonly<Record<string, readonly string[]>> =
 /** A module grant of the same name covers every resource of the module's type ("edit any host"). */
 export const MODULE_OF_RESOURCE: Readonly<Record<string, string>> = { host: 'host', application: 'application' };
 
+/** Own keys only: a name such as `constructor` must not reach Object.prototype. */
+function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** The module whose grants cover every resource of `type`, if any. */
+export function moduleOfResource(type: string): string | undefined {
+  return lookup(MODULE_OF_RESOURCE, type);
+}
+
 export function canonicalPermission(name: string): string {
-  return PERMISSION_ALIASES[name] ?? name;
+  return lookup(PERMISSION_ALIASES, name) ?? name;
 }
 
 /** Names in `names` that `module` does not define (after aliases); undefined when the module is unknown. */
 export function unknownModulePermissions(module: string, names: readonly string[]): string[] | undefined {
-  const known = MODULE_PERMISSIONS[module];
+  const known = lookup(MODULE_PERMISSIONS, module);
   if (!known) return undefined;
   return names.filter((n) => !known.includes(canonicalPermission(n)));
 }
 
 export function unknownResourcePermissions(type: string, names: readonly string[]): string[] | undefined {
-  const known = RESOURCE_PERMISSIONS[type];
+  const known = lookup(RESOURCE_PERMISSIONS, type);
   if (!known) return undefined;
   return names.filter((n) => !known.includes(n));
 }

@@ -1,6 +1,24 @@
 // The platform REST compatibility family, mounted under its base path
 // (COMPAT_PREFIX_PLATFORM); controllers translate its wire format to domain services.
 import { Module } from '@nestjs/common';
+import { AclModule } from '../../acl/acl.module';
+import { AuditModule } from '../../audit/audit.module';
+import { PlatformAuthTokensController } from './platform-auth-tokens.controller';
+import { PlatformAuthorizeOperationsController } from './platform-authorize-operations.controller';
+import { PlatformResourceAuthorizationsController } from './platform-resource-authorizations.controller';
+import { PlatformRolesController } from './platform-roles.controller';
+import { PlatformSubjectPermsController } from './platform-subject-perms.controller';
+import { PlatformUsersController } from './platform-users.controller';
 
-@Module({})
+@Module({
+  imports: [AclModule, AuditModule],
+  controllers: [
+    PlatformUsersController,
+    PlatformRolesController,
+    PlatformSubjectPermsController,
+    PlatformResourceAuthorizationsController,
+    PlatformAuthTokensController,
+    PlatformAuthorizeOperationsController,
+  ],
+})
 export class PlatformCompatModule {}

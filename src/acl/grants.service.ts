@@ -62,41 +62,41 @@ export class GrantsService {
 
   /** Module permissions (`module_name` + `{perm: bool}`), checked against the module's catalog. */
   async setModulePermissions(actor: Principal, subject: Subject, module: string, changes: PermissionChanges) {
-    const unknown = unknownModulePermissions(module, Object.keys(changes));
-    if (unknown === undefined)
-      throw new InvalidInputError('module_name', `unknown module "${module}"`).because('undefined_permission');
-    if (unknown.length > 0) {
-      throw new InvalidInputError('permissions', `undefined permission ${unknown.join(', ')}`).because(
-        'undefined_permission',
-      );
-    }
-    const canonical = Object.fromEntries(Object.entries(changes).map(([p, on]) => [canonicalPermission(p), on]));
-    return this.apply(actor, subject, { type: 'module', id: module }, canonical, AUTHORIZE_MODULE);
+    const [grants] = await this.setPermissionsMany(actor, [{ subject, ref: { type: 'module', id: module }, changes }]);
+    return grants;
   }
 
   /** Permissions on one host or application, checked against that type's catalog. */
   async setResourcePermissions(actor: Principal, subject: Subject, ref: ResourceRef, changes: PermissionChanges) {
-    const unknown = unknownResourcePermissions(ref.type, Object.keys(changes));
-    if (unknown === undefined) throw new InvalidInputError('resource_type', `unknown resource type "${ref.type}"`);
-    if (unknown.length > 0) {
-      throw new InvalidInputError('permissions', `undefined permission ${unknown.join(', ')}`).because(
-        'undefined_permission',
-      );
-    }
-    return this.apply(actor, subject, ref, changes, AUTHORIZE_RESOURCE);
+    const [grants] = await this.setPermissionsMany(actor, [{ subject, ref, changes }]);
+    return grants;
+  }
+
+  /**
+   * Module and host/application permissions of several subjects or resources at once, as legacy
+   * forms post them: every item is checked first, then all apply in one transaction. Answers the
+   * resulting grants of each item.
+   */
+  async setPermissionsMany(actor: Principal, items: readonly PermissionChangeSet[]): Promise<Grant[][]> {
+    this.assertCanGrant(actor);
+    const checked = items.map((item) => ({ ...item, ...catalogChecked(item.ref, item.changes) }));
+    return this.dataSource.transaction(async (em) => {
+      const results: Grant[][] = [];
+      for (const { subject, ref, changes, operation } of checked) {
+        results.push(await this.applyIn(em, actor, subject, ref, changes, operation));
+      }
+      return results;
+    });
   }
 
   /** Permissions on a CMDB ACL resource or resource group, checked against its resource type's perms. */
   async setAclResourcePermissions(actor: Principal, subject: Subject, ref: ResourceRef, changes: PermissionChanges) {
+    this.assertCanGrant(actor);
     const typeId = await this.typeIdOf(ref);
     const type = await this.dataSource.getRepository(AclResourceType).findOneBy({ id: typeId });
     const unknown = Object.keys(changes).filter((p) => !type?.perms.includes(p));
-    if (unknown.length > 0) {
-      throw new InvalidInputError('perms', `undefined permission ${unknown.join(', ')}`).because(
-        'undefined_permission',
-      );
-    }
-    return this.apply(actor, subject, ref, changes, AUTHORIZE_RESOURCE);
+    if (unknown.length > 0) throw undefinedPermissions('perms', unknown);
+    return this.dataSource.transaction((em) => this.applyIn(em, actor, subject, ref, changes, AUTHORIZE_RESOURCE));
   }
 
   private async typeIdOf(ref: ResourceRef): Promise<number> {
@@ -109,49 +109,52 @@ export class GrantsService {
     return row.typeId;
   }
 
-  private async apply(
+  private assertCanGrant(actor: Principal): void {
+    if (!actor.isAdmin) {
+      throw new ForbiddenError('Granting permissions requires an administrator').because('no_grant_permission');
+    }
+  }
+
+  private async applyIn(
+    em: EntityManager,
     actor: Principal,
     subject: Subject,
     ref: ResourceRef,
     changes: PermissionChanges,
     operation: string,
   ): Promise<Grant[]> {
-    if (!actor.isAdmin)
-      throw new ForbiddenError('Granting permissions requires an administrator').because('no_grant_permission');
-    return this.dataSource.transaction(async (em) => {
-      const name = await this.subjectName(em, subject);
-      const where = {
-        subjectType: subject.type,
-        subjectId: subject.id,
-        resourceType: ref.type,
-        resourceId: String(ref.id),
-      };
-      for (const [permission, on] of Object.entries(changes)) {
-        const held = await em.existsBy(Grant, { ...where, permission });
-        if (held === on) continue; // no change, no audit entry
-        // orIgnore: a concurrent identical grant is not an error.
-        if (on)
-          await em
-            .createQueryBuilder()
-            .insert()
-            .into(Grant)
-            .values({ ...where, permission })
-            .orIgnore()
-            .execute();
-        else await em.delete(Grant, { ...where, permission });
-        await this.audit.record(em, {
-          operator: actor,
-          module: 'acl',
-          targetType: subject.type,
-          targetId: subject.id,
-          targetName: name,
-          operation,
-          detail: `${on ? 'enable' : 'disable'} ${permission} on ${ref.type} ${ref.id}`,
-          after: { resourceType: ref.type, resourceId: String(ref.id), permission, enabled: on },
-        });
-      }
-      return em.find(Grant, { where, order: { permission: 'ASC' } });
-    });
+    const name = await this.subjectName(em, subject);
+    const where = {
+      subjectType: subject.type,
+      subjectId: subject.id,
+      resourceType: ref.type,
+      resourceId: String(ref.id),
+    };
+    for (const [permission, on] of Object.entries(changes)) {
+      const held = await em.existsBy(Grant, { ...where, permission });
+      if (held === on) continue; // no change, no audit entry
+      // orIgnore: a concurrent identical grant is not an error.
+      if (on)
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(Grant)
+          .values({ ...where, permission })
+          .orIgnore()
+          .execute();
+      else await em.delete(Grant, { ...where, permission });
+      await this.audit.record(em, {
+        operator: actor,
+        module: 'acl',
+        targetType: subject.type,
+        targetId: subject.id,
+        targetName: name,
+        operation,
+        detail: `${on ? 'enable' : 'disable'} ${permission} on ${ref.type} ${ref.id}`,
+        after: { resourceType: ref.type, resourceId: String(ref.id), permission, enabled: on },
+      });
+    }
+    return em.find(Grant, { where, order: { permission: 'ASC' } });
   }
 
   private async subjectName(em: EntityManager, subject: Subject): Promise<string> {
@@ -180,34 +183,30 @@ export class GrantsService {
     if (!actor.isAdmin) throw new ForbiddenError("Reading a resource's grants requires an administrator");
     return this.listForResource(ref, subjectType);
   }
+}
 
-  /**
-   * Module and host/application permissions of several subjects or resources at once, as legacy
-   * forms post them: every item is checked before any is applied, so a bad item changes nothing.
-   */
-  async setPermissionsMany(actor: Principal, items: readonly PermissionChangeSet[]): Promise<void> {
-    if (!actor.isAdmin)
-      throw new ForbiddenError('Granting permissions requires an administrator').because('no_grant_permission');
-    for (const { subject, ref, changes } of items) {
-      const names = Object.keys(changes);
-      const isModule = ref.type === 'module';
-      const unknown = isModule
-        ? unknownModulePermissions(String(ref.id), names)
-        : unknownResourcePermissions(ref.type, names);
-      if (unknown === undefined && isModule) {
-        throw new InvalidInputError('module_name', `unknown module "${ref.id}"`).because('undefined_permission');
-      }
-      if (unknown === undefined) throw new InvalidInputError('resource_type', `unknown resource type "${ref.type}"`);
-      if (unknown.length > 0) {
-        throw new InvalidInputError('permissions', `undefined permission ${unknown.join(', ')}`).because(
-          'undefined_permission',
-        );
-      }
-      await this.subjectName(this.dataSource.manager, subject);
+/** A grant's permission names refused, naming them. */
+function undefinedPermissions(field: string, names: string[]): InvalidInputError {
+  return new InvalidInputError(field, `undefined permission ${names.join(', ')}`).because('undefined_permission');
+}
+
+/** Checks names against the module or resource-type catalog; module grants use canonical names. */
+function catalogChecked(
+  ref: ResourceRef,
+  changes: PermissionChanges,
+): { changes: PermissionChanges; operation: string } {
+  const names = Object.keys(changes);
+  if (ref.type === 'module') {
+    const unknown = unknownModulePermissions(String(ref.id), names);
+    if (unknown === undefined) {
+      throw new InvalidInputError('module_name', `unknown module "${ref.id}"`).because('undefined_permission');
     }
-    for (const { subject, ref, changes } of items) {
-      if (ref.type === 'module') await this.setModulePermissions(actor, subject, String(ref.id), changes);
-      else await this.setResourcePermissions(actor, subject, ref, changes);
-    }
+    if (unknown.length > 0) throw undefinedPermissions('permissions', unknown);
+    const canonical = Object.fromEntries(Object.entries(changes).map(([p, on]) => [canonicalPermission(p), on]));
+    return { changes: canonical, operation: AUTHORIZE_MODULE };
   }
+  const unknown = unknownResourcePermissions(ref.type, names);
+  if (unknown === undefined) throw new InvalidInputError('resource_type', `unknown resource type "${ref.type}"`);
+  if (unknown.length > 0) throw undefinedPermissions('permissions', unknown);
+  return { changes, operation: AUTHORIZE_RESOURCE };
 }

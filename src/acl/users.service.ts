@@ -34,6 +34,13 @@ export interface UserChanges extends UserProfile {
   username?: string;
   type?: number;
   isAdmin?: boolean;
+  status?: UserStatus;
+}
+
+/** Role membership to apply: replace with, add or remove these roles. */
+export interface RoleChange {
+  ids: number[];
+  mode: 'set' | 'add' | 'remove';
 }
 
 export interface UserFilter {
@@ -70,6 +77,12 @@ function checkProfile(p: UserProfile): void {
     !/^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-\S+) [A-Za-z0-9+/=]+( .*)?$/.test(p.publicKey.trim())
   ) {
     throw new InvalidInputError('public_key', 'must be an OpenSSH public key');
+  }
+}
+
+function checkUsername(username: string): void {
+  if (typeof username !== 'string' || !USERNAME.test(username)) {
+    throw new InvalidInputError('username', 'must be 1-64 letters, digits or ._@-');
   }
 }
 
@@ -167,12 +180,7 @@ export class UsersService {
   }
 
   rolesOf(userId: number): Promise<Role[]> {
-    return this.dataSource
-      .getRepository(Role)
-      .createQueryBuilder('r')
-      .innerJoin('user_roles', 'ur', 'ur.role_id = r.id AND ur.user_id = :userId', { userId })
-      .orderBy('r.id')
-      .getMany();
+    return this.rolesIn(this.dataSource.manager, userId);
   }
 
   /**
@@ -180,87 +188,141 @@ export class UsersService {
    * may create non-admin users, as Sophon's registration allowed.
    */
   async create(actor: Principal, input: NewUser): Promise<User> {
+    const [user] = await this.createMany(actor, [input]);
+    return user;
+  }
+
+  /**
+   * Creates several accounts, each with its roles, in one transaction: all or none (the ops API
+   * adds users in batches). Giving roles needs an administrator.
+   */
+  async createMany(actor: Principal, inputs: (NewUser & { roleIds?: number[] })[]): Promise<User[]> {
     const actorUser = await this.get(actor.userId);
-    if (!actor.isAdmin && (actorUser.type !== 1 || input.isAdmin)) {
-      throw new ForbiddenError('Creating users requires an administrator or an operator (type 1)');
-    }
-    if (!USERNAME.test(input.username ?? '')) {
-      throw new InvalidInputError('username', 'must be 1-64 letters, digits or ._@-');
-    }
-    checkPassword('password', input.password);
-    checkProfile(input);
-    checkType(input.type);
-    return this.dataSource.transaction(async (em) => {
-      if (await em.existsBy(User, { username: input.username })) {
-        throw new ConflictError(`username "${input.username}" is already taken`, 'username');
+    for (const input of inputs) {
+      if (!actor.isAdmin && (actorUser.type !== 1 || input.isAdmin)) {
+        throw new ForbiddenError('Creating users requires an administrator or an operator (type 1)');
       }
-      const user = await em.save(
-        em.create(User, {
-          username: input.username,
-          passwordHash: await hashPassword(input.password),
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-          nickname: input.nickname ?? null,
-          department: input.department ?? null,
-          publicKey: input.publicKey?.trim() ?? null,
-          type: input.type ?? 0,
-          isAdmin: input.isAdmin ?? false,
-          status: UserStatus.ENABLED,
-        }),
-      );
-      await this.record(em, actor, user, 'create', null, snapshot(user));
-      return user;
+      if (!actor.isAdmin && input.roleIds?.length) {
+        throw new ForbiddenError('Changing role membership requires an administrator');
+      }
+      checkUsername(input.username);
+      checkPassword('password', input.password);
+      checkProfile(input);
+      checkType(input.type);
+    }
+    const names = inputs.map((i) => i.username);
+    const repeated = names.find((n, i) => names.indexOf(n) !== i);
+    if (repeated !== undefined) throw new ConflictError(`username "${repeated}" is given twice`, 'username');
+    return this.dataSource.transaction(async (em) => {
+      const created: User[] = [];
+      for (const input of inputs) {
+        await this.checkUsernameFree(em, input.username);
+        const roles = await this.findRoles(em, input.roleIds ?? []);
+        const user = await em.save(
+          em.create(User, {
+            username: input.username,
+            passwordHash: await hashPassword(input.password),
+            email: input.email ?? null,
+            phone: input.phone ?? null,
+            nickname: input.nickname ?? null,
+            department: input.department ?? null,
+            publicKey: input.publicKey?.trim() || null,
+            type: input.type ?? 0,
+            isAdmin: input.isAdmin ?? false,
+            status: UserStatus.ENABLED,
+            roles,
+          }),
+        );
+        await this.record(em, actor, user, 'create', null, { ...snapshot(user), roles: roles.map((r) => r.name) });
+        created.push(user);
+      }
+      return created;
     });
   }
 
-  /** Profile fields are the user's own to change; username, type and admin flag are an administrator's. */
-  async update(actor: Principal, id: number, changes: UserChanges): Promise<User> {
+  /** Profile fields are the user's own to change; username, type, admin flag and status are an administrator's. */
+  update(actor: Principal, id: number, changes: UserChanges): Promise<User> {
+    return this.updateAccount(actor, id, changes);
+  }
+
+  setStatus(actor: Principal, id: number, status: UserStatus): Promise<User> {
+    return this.updateAccount(actor, id, { status });
+  }
+
+  /** Changes a password: the user's own needs the original; an administrator may set anyone's without it. */
+  async changePassword(actor: Principal, id: number, original: string | undefined, next: string): Promise<void> {
+    await this.updateAccount(actor, id, {}, { original, next });
+  }
+
+  /**
+   * Profile, status, password and roles of one user changed together, all or nothing; each
+   * part is audited as its own operation. The single-purpose methods above come through here.
+   */
+  async updateAccount(
+    actor: Principal,
+    id: number,
+    changes: UserChanges,
+    password?: { original?: string; next: string },
+    roles?: RoleChange,
+  ): Promise<User> {
     const self = actor.userId === id;
+    const { status, ...profileChanges } = changes;
+    const profile = Object.values(profileChanges).some((v) => v !== undefined);
     const privileged = changes.username !== undefined || changes.type !== undefined || changes.isAdmin !== undefined;
-    if (!actor.isAdmin && (!self || privileged))
+    if (profile && !actor.isAdmin && (!self || privileged)) {
       throw new ForbiddenError('Changing this user requires an administrator');
-    if (changes.username !== undefined && !USERNAME.test(changes.username)) {
-      throw new InvalidInputError('username', 'must be 1-64 letters, digits or ._@-');
     }
+    if (status !== undefined && !actor.isAdmin) {
+      throw new ForbiddenError('Enabling or disabling users requires an administrator');
+    }
+    if (status === UserStatus.DISABLED && self) throw new InvalidInputError('id', 'you cannot disable yourself');
+    if (changes.isAdmin === false && self)
+      throw new InvalidInputError('is_admin', 'you cannot drop your own admin flag');
+    if (password && !self && !actor.isAdmin) {
+      throw new ForbiddenError("Changing another user's password requires an administrator");
+    }
+    if (roles && !actor.isAdmin) throw new ForbiddenError('Changing role membership requires an administrator');
+    if (changes.username !== undefined) checkUsername(changes.username);
     checkProfile(changes);
     checkType(changes.type);
+    if (password) checkPassword('new_password', password.next);
+
     return this.dataSource.transaction(async (em) => {
       const user = await this.lock(em, id);
       const before = snapshot(user);
       if (changes.username !== undefined && changes.username !== user.username) {
-        if (await em.existsBy(User, { username: changes.username })) {
-          throw new ConflictError(`username "${changes.username}" is already taken`, 'username');
-        }
+        await this.checkUsernameFree(em, changes.username);
       }
-      if (changes.isAdmin === false && self)
-        throw new InvalidInputError('is_admin', 'you cannot drop your own admin flag');
       const fields = ['username', 'email', 'phone', 'nickname', 'department', 'type', 'isAdmin'] as const;
       for (const f of fields) if (changes[f] !== undefined) Object.assign(user, { [f]: changes[f] });
-      if (changes.publicKey !== undefined) user.publicKey = changes.publicKey?.trim() ?? null;
+      if (changes.publicKey !== undefined) user.publicKey = changes.publicKey?.trim() || null;
+      if (status !== undefined) user.status = status;
+      if (password) {
+        if (self && !(await verifyPassword(password.original ?? '', user.passwordHash))) {
+          throw new InvalidInputError('original_password', 'does not match').because('wrong_original_password');
+        }
+        user.passwordHash = await hashPassword(password.next);
+      }
+      const rolesBefore = roles ? await this.rolesIn(em, id) : [];
+      if (roles) user.roles = await this.nextRoles(em, rolesBefore, roles);
       const saved = await em.save(user);
-      await this.record(em, actor, saved, 'update', before, snapshot(saved));
-      return saved;
-    });
-  }
 
-  async setStatus(actor: Principal, id: number, status: UserStatus): Promise<User> {
-    if (!actor.isAdmin) throw new ForbiddenError('Enabling or disabling users requires an administrator');
-    if (actor.userId === id && status === UserStatus.DISABLED) {
-      throw new InvalidInputError('id', 'you cannot disable yourself');
-    }
-    return this.dataSource.transaction(async (em) => {
-      const user = await this.lock(em, id);
-      const before = snapshot(user);
-      user.status = status;
-      const saved = await em.save(user);
-      await this.record(
-        em,
-        actor,
-        saved,
-        status === UserStatus.ENABLED ? 'enable' : 'disable',
-        before,
-        snapshot(saved),
-      );
+      if (profile) await this.record(em, actor, saved, 'update', before, snapshot(saved));
+      if (status !== undefined && status !== before.status) {
+        await this.record(
+          em,
+          actor,
+          saved,
+          status === UserStatus.ENABLED ? 'enable' : 'disable',
+          before,
+          snapshot(saved),
+        );
+      }
+      if (password) await this.record(em, actor, saved, 'change_password', null, null);
+      if (roles) {
+        const names = (list: Role[]) => ({ roles: list.map((r) => r.name) });
+        await this.record(em, actor, saved, 'change_roles', names(rolesBefore), names(saved.roles ?? []));
+      }
       return saved;
     });
   }
@@ -274,22 +336,6 @@ export class UsersService {
       await em.delete('api_tokens', { userId: id });
       await em.remove(user);
       await this.record(em, actor, { ...user, id }, 'delete', snapshot({ ...user, id }), null);
-    });
-  }
-
-  /** Changes a password: the user's own needs the original; an administrator may set anyone's without it. */
-  async changePassword(actor: Principal, id: number, original: string | undefined, next: string): Promise<void> {
-    const self = actor.userId === id;
-    if (!self && !actor.isAdmin) throw new ForbiddenError("Changing another user's password requires an administrator");
-    checkPassword('new_password', next);
-    await this.dataSource.transaction(async (em) => {
-      const user = await this.lock(em, id);
-      if (self && !(await verifyPassword(original ?? '', user.passwordHash))) {
-        throw new InvalidInputError('original_password', 'does not match').because('wrong_original_password');
-      }
-      user.passwordHash = await hashPassword(next);
-      await em.save(user);
-      await this.record(em, actor, user, 'change_password', null, null);
     });
   }
 
@@ -340,32 +386,9 @@ export class UsersService {
   }
 
   /** Replaces, adds or removes role memberships (administrators only). */
-  async changeRoles(actor: Principal, id: number, roleIds: number[], mode: 'set' | 'add' | 'remove'): Promise<Role[]> {
-    if (!actor.isAdmin) throw new ForbiddenError('Changing role membership requires an administrator');
-    return this.dataSource.transaction(async (em) => {
-      const user = await this.lock(em, id);
-      const roles = roleIds.length ? await em.findBy(Role, { id: In(roleIds) }) : [];
-      const missing = roleIds.find((r) => !roles.some((x) => x.id === r));
-      if (missing !== undefined) throw new NotFoundError('role', missing, 'roles');
-      const current = (await em.find(User, { where: { id }, relations: { roles: true } }))[0]?.roles ?? [];
-      const ids = new Set(current.map((r) => r.id));
-      if (mode === 'set') ids.clear();
-      for (const r of roleIds) {
-        if (mode === 'remove') ids.delete(r);
-        else ids.add(r);
-      }
-      user.roles = ids.size ? await em.findBy(Role, { id: In([...ids]) }) : [];
-      await em.save(user);
-      await this.record(
-        em,
-        actor,
-        user,
-        'change_roles',
-        { roles: current.map((r) => r.name) },
-        { roles: user.roles.map((r) => r.name) },
-      );
-      return user.roles;
-    });
+  async changeRoles(actor: Principal, id: number, roleIds: number[], mode: RoleChange['mode']): Promise<Role[]> {
+    const user = await this.updateAccount(actor, id, {}, undefined, { ids: roleIds, mode });
+    return user.roles ?? [];
   }
 
   /** Issues the caller a new CMDB key and secret; the secret is shown this once and kept sealed. */
@@ -394,133 +417,6 @@ export class UsersService {
   }
 
   /**
-   * Creates several accounts, each with its roles, in one transaction: all or none (the ops API
-   * adds users in batches). The rules of create apply to each; giving roles needs an administrator.
-   */
-  async createMany(actor: Principal, inputs: (NewUser & { roleIds?: number[] })[]): Promise<User[]> {
-    const actorUser = await this.get(actor.userId);
-    for (const input of inputs) {
-      if (!actor.isAdmin && (actorUser.type !== 1 || input.isAdmin)) {
-        throw new ForbiddenError('Creating users requires an administrator or an operator (type 1)');
-      }
-      if (!actor.isAdmin && input.roleIds?.length) {
-        throw new ForbiddenError('Changing role membership requires an administrator');
-      }
-      if (!USERNAME.test(input.username ?? '')) {
-        throw new InvalidInputError('username', 'must be 1-64 letters, digits or ._@-');
-      }
-      checkPassword('password', input.password);
-      checkProfile(input);
-      checkType(input.type);
-    }
-    const names = inputs.map((i) => i.username);
-    const repeated = names.find((n, i) => names.indexOf(n) !== i);
-    if (repeated !== undefined) throw new ConflictError(`username "${repeated}" is given twice`, 'username');
-    return this.dataSource.transaction(async (em) => {
-      const created: User[] = [];
-      for (const input of inputs) {
-        if (await em.existsBy(User, { username: input.username })) {
-          throw new ConflictError(`username "${input.username}" is already taken`, 'username');
-        }
-        const roleIds = input.roleIds ?? [];
-        const roles = roleIds.length ? await em.findBy(Role, { id: In(roleIds) }) : [];
-        const missing = roleIds.find((r) => !roles.some((x) => x.id === r));
-        if (missing !== undefined) throw new NotFoundError('role', missing, 'roles');
-        const user = await em.save(
-          em.create(User, {
-            username: input.username,
-            passwordHash: await hashPassword(input.password),
-            email: input.email ?? null,
-            phone: input.phone ?? null,
-            nickname: input.nickname ?? null,
-            department: input.department ?? null,
-            publicKey: input.publicKey?.trim() ?? null,
-            type: input.type ?? 0,
-            isAdmin: input.isAdmin ?? false,
-            status: UserStatus.ENABLED,
-            roles,
-          }),
-        );
-        await this.record(em, actor, user, 'create', null, { ...snapshot(user), roles: roles.map((r) => r.name) });
-        created.push(user);
-      }
-      return created;
-    });
-  }
-
-  /**
-   * Profile, password and roles of one user changed together, all or nothing (the ops API's update).
-   * The rules of update, changePassword and changeRoles apply.
-   */
-  async updateAccount(
-    actor: Principal,
-    id: number,
-    changes: UserChanges,
-    password?: { original?: string; next: string },
-    roleIds?: number[],
-  ): Promise<User> {
-    const self = actor.userId === id;
-    const profile = Object.values(changes).some((v) => v !== undefined);
-    const privileged = changes.username !== undefined || changes.type !== undefined || changes.isAdmin !== undefined;
-    if (profile && !actor.isAdmin && (!self || privileged)) {
-      throw new ForbiddenError('Changing this user requires an administrator');
-    }
-    if (password && !self && !actor.isAdmin) {
-      throw new ForbiddenError("Changing another user's password requires an administrator");
-    }
-    if (roleIds && !actor.isAdmin) throw new ForbiddenError('Changing role membership requires an administrator');
-    if (changes.username !== undefined && !USERNAME.test(changes.username)) {
-      throw new InvalidInputError('username', 'must be 1-64 letters, digits or ._@-');
-    }
-    checkProfile(changes);
-    checkType(changes.type);
-    if (password) checkPassword('new_password', password.next);
-    return this.dataSource.transaction(async (em) => {
-      const user = await this.lock(em, id);
-      const before = snapshot(user);
-      if (changes.username !== undefined && changes.username !== user.username) {
-        if (await em.existsBy(User, { username: changes.username })) {
-          throw new ConflictError(`username "${changes.username}" is already taken`, 'username');
-        }
-      }
-      if (changes.isAdmin === false && self) {
-        throw new InvalidInputError('is_admin', 'you cannot drop your own admin flag');
-      }
-      const fields = ['username', 'email', 'phone', 'nickname', 'department', 'type', 'isAdmin'] as const;
-      for (const f of fields) if (changes[f] !== undefined) Object.assign(user, { [f]: changes[f] });
-      if (changes.publicKey !== undefined) user.publicKey = changes.publicKey?.trim() ?? null;
-      if (password) {
-        if (self && !(await verifyPassword(password.original ?? '', user.passwordHash))) {
-          throw new InvalidInputError('original_password', 'does not match').because('wrong_original_password');
-        }
-        user.passwordHash = await hashPassword(password.next);
-      }
-      let rolesBefore: Role[] = [];
-      if (roleIds) {
-        const roles = roleIds.length ? await em.findBy(Role, { id: In(roleIds) }) : [];
-        const missing = roleIds.find((r) => !roles.some((x) => x.id === r));
-        if (missing !== undefined) throw new NotFoundError('role', missing, 'roles');
-        rolesBefore = (await em.find(User, { where: { id }, relations: { roles: true } }))[0]?.roles ?? [];
-        user.roles = roles;
-      }
-      const saved = await em.save(user);
-      if (profile) await this.record(em, actor, saved, 'update', before, snapshot(saved));
-      if (password) await this.record(em, actor, saved, 'change_password', null, null);
-      if (roleIds) {
-        await this.record(
-          em,
-          actor,
-          saved,
-          'change_roles',
-          { roles: rolesBefore.map((r) => r.name) },
-          { roles: (saved.roles ?? []).map((r) => r.name) },
-        );
-      }
-      return saved;
-    });
-  }
-
-  /**
    * Sets the caller's own password without the original, for wire formats that send only the new
    * one (Sophon): the caller is already authenticated by a live token. Audited as such.
    */
@@ -532,6 +428,35 @@ export class UsersService {
       await em.save(user);
       await this.record(em, actor, user, 'change_password', null, { originalChecked: false });
     });
+  }
+
+  private async checkUsernameFree(em: EntityManager, username: string): Promise<void> {
+    if (await em.existsBy(User, { username })) {
+      throw new ConflictError(`username "${username}" is already taken`, 'username');
+    }
+  }
+
+  private async findRoles(em: EntityManager, ids: number[]): Promise<Role[]> {
+    const roles = ids.length ? await em.findBy(Role, { id: In(ids) }) : [];
+    const missing = ids.find((r) => !roles.some((x) => x.id === r));
+    if (missing !== undefined) throw new NotFoundError('role', missing, 'roles');
+    return roles;
+  }
+
+  private rolesIn(em: EntityManager, userId: number): Promise<Role[]> {
+    return em
+      .getRepository(Role)
+      .createQueryBuilder('r')
+      .innerJoin('user_roles', 'ur', 'ur.role_id = r.id AND ur.user_id = :userId', { userId })
+      .orderBy('r.id')
+      .getMany();
+  }
+
+  private async nextRoles(em: EntityManager, current: Role[], change: RoleChange): Promise<Role[]> {
+    const named = await this.findRoles(em, change.ids);
+    if (change.mode === 'set') return named;
+    if (change.mode === 'remove') return current.filter((r) => !change.ids.includes(r.id));
+    return [...current, ...named.filter((r) => !current.some((c) => c.id === r.id))];
   }
 
   private async lock(em: EntityManager, id: number): Promise<User> {

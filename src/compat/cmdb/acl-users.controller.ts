@@ -76,18 +76,15 @@ export class AclUsersController {
     @Param('uid', ParseIntPipe) uid: number,
     @CmdbParams() p: UpdateUserParams,
   ) {
-    let user = await this.users.get(uid);
-    const status = p.block === undefined ? undefined : p.block ? UserStatus.DISABLED : UserStatus.ENABLED;
-    if (status !== undefined && status !== user.status) user = await this.users.setStatus(actor, uid, status);
-    const changes = {
+    const user = await this.users.update(actor, uid, {
       username: p.username,
       email: p.email,
       nickname: p.nickname,
       phone: p.mobile,
       department: p.department,
       isAdmin: p.is_admin,
-    };
-    if (Object.values(changes).some((v) => v !== undefined)) user = await this.users.update(actor, uid, changes);
+      status: p.block === undefined ? undefined : p.block ? UserStatus.DISABLED : UserStatus.ENABLED,
+    });
     return userDict(user);
   }
 

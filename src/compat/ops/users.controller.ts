@@ -81,7 +81,7 @@ export class OpsUsersController {
           user.id,
           { email: changes.mail, department: changes.department, nickname: changes.nickname },
           password,
-          changes.permissions !== undefined ? parseCodes(changes.permissions) : undefined,
+          changes.permissions !== undefined ? { ids: parseCodes(changes.permissions), mode: 'set' } : undefined,
         ),
     );
     return OpsEnvelope.ok('update user ok');

@@ -1,5 +1,5 @@
 // The mail outbox other modules queue messages into (password resets, quest
-// mail); delivery reads it back.
+// mail), in their own transactions; messages wait there with status pending.
 import { Global, Module } from '@nestjs/common';
 import { MailService } from './mail.service';
 

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AclModule } from './acl/acl.module';
 import { AuditModule } from './audit/audit.module';
+import { CmdbModule } from './cmdb/cmdb.module';
 import { GraphqlApiModule } from './common/graphql/graphql-api.module';
 import { HealthModule } from './common/health/health.module';
 import { MailModule } from './common/mail/mail.module';
@@ -39,6 +40,7 @@ export class AppModule {
         MailModule,
         AuditModule,
         AclModule,
+        CmdbModule,
         ...http,
       ],
     };

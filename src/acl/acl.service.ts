@@ -7,7 +7,7 @@ import { Grant } from './entities/grant.entity';
 import { Role } from './entities/role.entity';
 import { User } from './entities/user.entity';
 import { moduleOfResource } from './permission-catalog';
-import { RoleEdge, withAncestors } from './role-graph';
+import { Edge, reachable } from '../common/graph';
 
 /** What a permission is checked on: a module (`module`/`dns`), a host, an application, a CMDB ACL resource. */
 export interface ResourceRef {
@@ -38,7 +38,7 @@ export class AclService {
       .where('ur.user_id = :id', { id: user.id })
       .getRawMany<{ roleId: number }>();
     const roleIds = [
-      ...withAncestors(
+      ...reachable(
         direct.map((r) => Number(r.roleId)),
         await this.roleEdges(),
       ),
@@ -56,13 +56,14 @@ export class AclService {
     };
   }
 
-  async roleEdges(): Promise<RoleEdge[]> {
+  /** Every child → parent link between roles. */
+  async roleEdges(): Promise<Edge[]> {
     const rows = await this.dataSource
       .createQueryBuilder()
       .select(['rp.child_id AS childId', 'rp.parent_id AS parentId'])
       .from('role_parents', 'rp')
       .getRawMany<{ childId: number; parentId: number }>();
-    return rows.map((r) => ({ childId: Number(r.childId), parentId: Number(r.parentId) }));
+    return rows.map((r) => ({ from: Number(r.childId), to: Number(r.parentId) }));
   }
 
   /** Whether the principal holds `permission` on `resource` (or, without one, anywhere). */

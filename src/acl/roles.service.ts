@@ -9,7 +9,7 @@ import { AclService } from './acl.service';
 import { Grant } from './entities/grant.entity';
 import { Role } from './entities/role.entity';
 import { User } from './entities/user.entity';
-import { wouldCycle } from './role-graph';
+import { wouldCycle } from '../common/graph';
 
 export interface RoleInput {
   name?: string;
@@ -47,11 +47,11 @@ export class RolesService {
   async parentsOf(roleIds: number[]): Promise<Map<number, Role[]>> {
     const result = new Map(roleIds.map((id) => [id, [] as Role[]]));
     if (roleIds.length === 0) return result;
-    const edges = (await this.acl.roleEdges()).filter((e) => result.has(e.childId));
-    const parents = edges.length ? await this.roles.findBy({ id: In(edges.map((e) => e.parentId)) }) : [];
+    const edges = (await this.acl.roleEdges()).filter((e) => result.has(e.from));
+    const parents = edges.length ? await this.roles.findBy({ id: In(edges.map((e) => e.to)) }) : [];
     for (const e of edges) {
-      const p = parents.find((r) => r.id === e.parentId);
-      if (p) result.get(e.childId)?.push(p);
+      const p = parents.find((r) => r.id === e.to);
+      if (p) result.get(e.from)?.push(p);
     }
     return result;
   }
@@ -125,7 +125,7 @@ export class RolesService {
       const child = await this.lock(em, childId);
       const parent = await this.lock(em, parentId, 'parent_id');
       const edges = await this.acl.roleEdges();
-      if (edges.some((e) => e.childId === childId && e.parentId === parentId)) {
+      if (edges.some((e) => e.from === childId && e.to === parentId)) {
         throw new ConflictError(`role "${parent.name}" is already a parent of "${child.name}"`, 'parent_id');
       }
       if (wouldCycle(childId, parentId, edges)) {

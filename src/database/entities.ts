@@ -8,6 +8,13 @@ import { RevokedToken } from '../acl/entities/revoked-token.entity';
 import { Role } from '../acl/entities/role.entity';
 import { User } from '../acl/entities/user.entity';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
+import { ApplicationInstance } from '../cmdb/entities/application-instance.entity';
+import { Application } from '../cmdb/entities/application.entity';
+import { HostPoll } from '../cmdb/entities/host-poll.entity';
+import { Host } from '../cmdb/entities/host.entity';
+import { IpAddress } from '../cmdb/entities/ip-address.entity';
+import { Production } from '../cmdb/entities/production.entity';
+import { ResponsePerson } from '../cmdb/entities/response-person.entity';
 import { MailMessage } from '../common/mail/mail-message.entity';
 
 /** Every entity of the service: one set for both dialects. */
@@ -23,4 +30,11 @@ export const ENTITIES = [
   AclResourceGroup,
   AuditEntry,
   MailMessage,
+  Host,
+  IpAddress,
+  HostPoll,
+  Production,
+  Application,
+  ApplicationInstance,
+  ResponsePerson,
 ];

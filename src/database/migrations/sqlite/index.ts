@@ -1,5 +1,6 @@
 import { Init1795393531188 } from './1795393531188-Init';
 import { Acl1795394524796 } from './1795394524796-Acl';
+import { Inventory1795395842991 } from './1795395842991-Inventory';
 
 /** In order. A new migration is generated here and added to this list. */
-export const SQLITE_MIGRATIONS = [Init1795393531188, Acl1795394524796];
+export const SQLITE_MIGRATIONS = [Init1795393531188, Acl1795394524796, Inventory1795395842991];

@@ -1,0 +1,135 @@
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { InvalidInputError } from '../common/errors/domain-errors';
+import { GraphqlContext, requestLoader } from '../common/graphql/request-loader';
+import { ApplicationsService } from './applications.service';
+import {
+  ApplicationInput,
+  ApplicationPage,
+  ApplicationsArgs,
+  InstanceInputType,
+  PersonInputType,
+} from './dto/application.inputs';
+import { ApplicationInstance } from './entities/application-instance.entity';
+import { Application } from './entities/application.entity';
+import { ResponsePerson } from './entities/response-person.entity';
+
+@Resolver(() => Application)
+export class ApplicationsResolver {
+  constructor(private readonly appsService: ApplicationsService) {}
+
+  @Query(() => ApplicationPage, { description: 'Applications in full-name order' })
+  async applications(@Args() args: ApplicationsArgs): Promise<ApplicationPage> {
+    const { offset, limit, ...filter } = args;
+    const [items, total] = await this.appsService.list(filter, offset, limit);
+    return { items, total, offset, limit };
+  }
+
+  @Query(() => Application)
+  application(@Args('id', { type: () => Int }) id: number): Promise<Application> {
+    return this.appsService.get(id);
+  }
+
+  @ResolveField(() => [Application])
+  children(@Parent() app: Application, @Context() ctx: GraphqlContext): Promise<Application[]> {
+    return requestLoader<number, Application[]>(ctx, 'app.children', (ids) => this.appsService.childrenOf(ids)).load(
+      app.id,
+    );
+  }
+
+  @ResolveField(() => [Application], { description: 'Root first' })
+  ancestors(@Parent() app: Application): Promise<Application[]> {
+    return this.appsService.ancestors(app.id);
+  }
+
+  @ResolveField(() => [Application], { description: 'Applications this one depends on' })
+  requires(@Parent() app: Application): Promise<Application[]> {
+    return this.appsService.requirementsOf(app.id, 'requires');
+  }
+
+  @ResolveField(() => [Application], { description: 'Applications that depend on this one' })
+  requiredBy(@Parent() app: Application): Promise<Application[]> {
+    return this.appsService.requirementsOf(app.id, 'required_by');
+  }
+
+  @ResolveField(() => [ApplicationInstance])
+  instances(@Parent() app: Application, @Context() ctx: GraphqlContext): Promise<ApplicationInstance[]> {
+    return requestLoader<number, ApplicationInstance[]>(ctx, 'app.instances', (ids) =>
+      this.appsService.instancesOf(ids),
+    ).load(app.id);
+  }
+
+  @ResolveField(() => [ResponsePerson])
+  responsePersons(@Parent() app: Application, @Context() ctx: GraphqlContext): Promise<ResponsePerson[]> {
+    return requestLoader<number, ResponsePerson[]>(ctx, 'app.persons', (ids) =>
+      this.appsService.responsePersonsOf(ids),
+    ).load(app.id);
+  }
+
+  @ResolveField(() => [String], { description: 'What you may do with this application' })
+  availableActions(
+    @Parent() app: Application,
+    @Context() ctx: GraphqlContext,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<string[]> {
+    return requestLoader<number, string[]>(ctx, 'app.actions', async (ids) => {
+      const actions = await this.appsService.availableActions(actor, ids);
+      return ids.map((id) => actions.get(String(id)) ?? []);
+    }).load(app.id);
+  }
+
+  @Mutation(() => Application)
+  createApplication(@CurrentPrincipal() actor: Principal, @Args('input') input: ApplicationInput) {
+    if (input.name === undefined) throw new InvalidInputError('name', 'is required');
+    return this.appsService.create(actor, { ...input, name: input.name });
+  }
+
+  @Mutation(() => Application, { description: 'Renaming or moving keeps the full names below it right' })
+  updateApplication(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => Int }) id: number,
+    @Args('input') input: ApplicationInput,
+  ) {
+    return this.appsService.update(actor, id, input);
+  }
+
+  @Mutation(() => Boolean)
+  async deleteApplication(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => Int }) id: number) {
+    await this.appsService.remove(actor, id);
+    return true;
+  }
+
+  @Mutation(() => Application, { description: 'add: true adds the dependencies, false removes them' })
+  async setRequiredApps(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => Int }) id: number,
+    @Args('requiredIds', { type: () => [Int] }) requiredIds: number[],
+    @Args('add') add: boolean,
+  ) {
+    await this.appsService.changeRequirements(actor, id, requiredIds, add ? 'add' : 'remove');
+    return this.appsService.get(id);
+  }
+
+  @Mutation(() => Application)
+  async setApplicationInstances(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => Int }) id: number,
+    @Args('instances', { type: () => [InstanceInputType] }) instances: InstanceInputType[],
+    @Args('add') add: boolean,
+  ) {
+    await this.appsService.changeInstances(actor, id, instances, add ? 'add' : 'remove');
+    return this.appsService.get(id);
+  }
+
+  @Mutation(() => Application)
+  async setResponsePersons(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => Int }) id: number,
+    @Args('persons', { type: () => [PersonInputType] }) persons: PersonInputType[],
+    @Args('add') add: boolean,
+  ) {
+    await this.appsService.changeResponsePersons(actor, id, persons, add ? 'add' : 'remove');
+    return this.appsService.get(id);
+  }
+}

@@ -1,0 +1,457 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
+import { AclService, moduleRef } from '../acl/acl.service';
+import { User } from '../acl/entities/user.entity';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
+import { wouldCycle } from '../common/graph';
+import { containing, ESCAPE } from '../database/like';
+import { ancestorFullNames, fullNameOf, isSelfOrDescendant, renamedDescendant } from './app-tree';
+import { ApplicationInstance, InstanceStatus } from './entities/application-instance.entity';
+import { Application } from './entities/application.entity';
+import { Host } from './entities/host.entity';
+import { Production } from './entities/production.entity';
+import { ResponsePerson, ResponsePersonType } from './entities/response-person.entity';
+
+export interface AppFields {
+  applicationType?: string | null;
+  runUser?: string | null;
+  directory?: string | null;
+  startupCommand?: string | null;
+  stopCommand?: string | null;
+  stdoutPath?: string | null;
+  stderrPath?: string | null;
+  pidPath?: string | null;
+}
+
+export interface NewApp extends AppFields {
+  name: string;
+  parentId?: number | null;
+  productionId?: number | null;
+}
+
+export interface AppChanges extends AppFields {
+  name?: string;
+  /** Moves the application (null: to the root). */
+  parentId?: number | null;
+  productionId?: number | null;
+}
+
+export interface AppFilter {
+  name?: string;
+  /** Full name, or its start: `A.B` finds A.B and everything below it. */
+  fullName?: string;
+  hasParent?: boolean;
+  parentId?: number;
+  productionId?: number;
+  /** Applications the user answers for. */
+  responsePersonIds?: number[];
+  ids?: number[];
+}
+
+export interface InstanceInput {
+  hostId: number;
+  status?: InstanceStatus;
+  version?: string | null;
+}
+
+export interface PersonInput {
+  userId: number;
+  type: ResponsePersonType;
+}
+
+/** What an application's row may show a caller. */
+export const APP_ACTIONS = [
+  'view_app',
+  'edit_app',
+  'delete_app',
+  'deploy_app',
+  'review_app_deploy_task',
+  'restart_app',
+  'view_app_log',
+  'view_app_monitor',
+];
+
+const APP_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_ -]{0,127}$/;
+
+function snapshot(a: Application): Record<string, unknown> {
+  const { id, name, fullName, parentId, productionId, applicationType, runUser, directory } = a;
+  return { id, name, fullName, parentId, productionId, applicationType, runUser, directory };
+}
+
+/** Applications: the tree, dependencies, people answerable for them, their instances on hosts. */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Application) private readonly apps: Repository<Application>,
+    private readonly acl: AclService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(id: number): Promise<Application> {
+    const app = await this.apps.findOneBy({ id });
+    if (!app) throw new NotFoundError('application', id);
+    return app;
+  }
+
+  list(filter: AppFilter, offset: number, limit: number): Promise<[Application[], number]> {
+    const qb = this.apps.createQueryBuilder('a');
+    if (filter.name !== undefined) qb.andWhere('a.name = :name', { name: filter.name });
+    if (filter.fullName !== undefined) {
+      qb.andWhere(`(a.fullName = :full OR a.fullName LIKE :below ${ESCAPE})`, {
+        full: filter.fullName,
+        below: `${containing(filter.fullName).slice(1, -1)}.%`,
+      });
+    }
+    if (filter.hasParent !== undefined) qb.andWhere(filter.hasParent ? 'a.parentId IS NOT NULL' : 'a.parentId IS NULL');
+    if (filter.parentId !== undefined) qb.andWhere('a.parentId = :parentId', { parentId: filter.parentId });
+    if (filter.productionId !== undefined) qb.andWhere('a.productionId = :pid', { pid: filter.productionId });
+    if (filter.responsePersonIds !== undefined) {
+      if (filter.responsePersonIds.length === 0) return Promise.resolve([[], 0]);
+      qb.andWhere('a.id IN (SELECT rp.application_id FROM response_persons rp WHERE rp.user_id IN (:...rpids))', {
+        rpids: filter.responsePersonIds,
+      });
+    }
+    if (filter.ids !== undefined) {
+      if (filter.ids.length === 0) return Promise.resolve([[], 0]);
+      qb.andWhere('a.id IN (:...ids)', { ids: filter.ids });
+    }
+    return qb.orderBy('a.fullName').skip(offset).take(limit).getManyAndCount();
+  }
+
+  /** The ancestors of an application, root first. */
+  async ancestors(id: number): Promise<Application[]> {
+    const app = await this.get(id);
+    const names = ancestorFullNames(app.fullName);
+    if (names.length === 0) return [];
+    const rows = await this.apps.findBy({ fullName: In(names) });
+    return names.map((n) => rows.find((r) => r.fullName === n)).filter((r): r is Application => r !== undefined);
+  }
+
+  /** Children of each application, in one query. */
+  async childrenOf(ids: readonly number[]): Promise<Application[][]> {
+    const rows = ids.length ? await this.apps.find({ where: { parentId: In([...ids]) }, order: { name: 'ASC' } }) : [];
+    return ids.map((id) => rows.filter((r) => r.parentId === id));
+  }
+
+  /** Applications of each host (through instances), in one query. */
+  async appsOnHosts(hostIds: readonly number[]): Promise<Application[][]> {
+    if (hostIds.length === 0) return [];
+    const rows = await this.apps
+      .createQueryBuilder('a')
+      .innerJoin(ApplicationInstance, 'i', 'i.applicationId = a.id')
+      .addSelect('i.hostId', 'hostId')
+      .where('i.hostId IN (:...hostIds)', { hostIds: [...hostIds] })
+      .orderBy('a.fullName')
+      .getRawAndEntities();
+    const pairs = rows.raw.map((r: { hostId: number; a_id: number }) => [Number(r.hostId), Number(r.a_id)]);
+    return hostIds.map((h) => rows.entities.filter((a) => pairs.some(([host, app]) => host === h && app === a.id)));
+  }
+
+  availableActions(actor: Principal, appIds: readonly number[]): Promise<Map<string, string[]>> {
+    return this.acl.availableActions(actor, 'application', appIds, APP_ACTIONS);
+  }
+
+  async create(actor: Principal, input: NewApp): Promise<Application> {
+    await this.acl.assert(actor, 'create_app', moduleRef('application'));
+    this.checkName(input.name);
+    return this.dataSource.transaction(async (em) => {
+      const parent = input.parentId != null ? await this.lock(em, input.parentId, 'parent_app') : null;
+      if (input.productionId != null) await this.production(em, input.productionId);
+      const fullName = fullNameOf(input.name, parent?.fullName ?? null);
+      await this.checkFullNameFree(em, fullName);
+      const app = em.create(Application, {
+        name: input.name,
+        fullName,
+        parentId: parent?.id ?? null,
+        productionId: input.productionId ?? parent?.productionId ?? null,
+      });
+      this.assign(app, input);
+      const saved = await em.save(app);
+      await this.record(em, actor, saved, 'add', null, snapshot(saved));
+      return saved;
+    });
+  }
+
+  /** Renaming or moving keeps the full names of the whole subtree right, in the same transaction. */
+  async update(actor: Principal, id: number, changes: AppChanges): Promise<Application> {
+    await this.acl.assert(actor, 'edit_app', { type: 'application', id });
+    if (changes.name !== undefined) this.checkName(changes.name);
+    return this.dataSource.transaction(async (em) => {
+      const app = await this.lock(em, id);
+      const before = snapshot(app);
+      let parentFullName = app.parentId === null ? null : (await this.lock(em, app.parentId)).fullName;
+      if (changes.parentId !== undefined && changes.parentId !== app.parentId) {
+        const parent = changes.parentId === null ? null : await this.lock(em, changes.parentId, 'parent_app');
+        if (parent && isSelfOrDescendant(app.fullName, parent.fullName)) {
+          throw new InvalidInputError('parent_app', 'an application cannot move under itself or its descendants');
+        }
+        app.parentId = parent?.id ?? null;
+        parentFullName = parent?.fullName ?? null;
+      }
+      if (changes.name !== undefined) app.name = changes.name;
+      if (changes.productionId !== undefined) {
+        if (changes.productionId !== null) await this.production(em, changes.productionId);
+        app.productionId = changes.productionId;
+      }
+      this.assign(app, changes);
+      const oldFullName = app.fullName;
+      const newFullName = fullNameOf(app.name, parentFullName);
+      if (newFullName !== oldFullName) {
+        await this.checkFullNameFree(em, newFullName);
+        const below = await em
+          .getRepository(Application)
+          .createQueryBuilder('a')
+          .where(`a.fullName LIKE :below ${ESCAPE}`, { below: `${containing(oldFullName).slice(1, -1)}.%` })
+          .getMany();
+        app.fullName = newFullName;
+        await em.save(app);
+        for (const d of below) {
+          await em.update(
+            Application,
+            { id: d.id },
+            { fullName: renamedDescendant(d.fullName, oldFullName, newFullName) },
+          );
+        }
+      }
+      const saved = await em.save(app);
+      await this.record(em, actor, saved, 'update', before, snapshot(saved));
+      return saved;
+    });
+  }
+
+  /** Refused while the application has children: remove or move them first. */
+  async remove(actor: Principal, id: number): Promise<void> {
+    await this.acl.assert(actor, 'delete_app', { type: 'application', id });
+    await this.dataSource.transaction(async (em) => {
+      const app = await this.lock(em, id);
+      if (await em.existsBy(Application, { parentId: id })) {
+        throw new InvalidInputError('id', `application "${app.fullName}" still has child applications`);
+      }
+      await em.delete(Application, { id });
+      await em.delete('grants', { resourceType: 'application', resourceId: String(id) });
+      await this.record(em, actor, { ...app, id }, 'delete', snapshot({ ...app, id }), null);
+    });
+  }
+
+  // --- dependencies
+
+  async requirementsOf(id: number, direction: 'requires' | 'required_by'): Promise<Application[]> {
+    await this.get(id);
+    const [mine, theirs] =
+      direction === 'requires' ? ['application_id', 'required_id'] : ['required_id', 'application_id'];
+    return this.apps
+      .createQueryBuilder('a')
+      .innerJoin('application_requirements', 'r', `r.${theirs} = a.id`)
+      .where(`r.${mine} = :id`, { id })
+      .orderBy('a.fullName')
+      .getMany();
+  }
+
+  /** Adds or removes dependencies; a dependency cycle is refused. */
+  async changeRequirements(actor: Principal, id: number, requiredIds: number[], mode: 'add' | 'remove') {
+    await this.acl.assert(actor, 'edit_app', { type: 'application', id });
+    await this.dataSource.transaction(async (em) => {
+      const app = await this.lock(em, id);
+      const required = requiredIds.length ? await em.findBy(Application, { id: In(requiredIds) }) : [];
+      const missing = requiredIds.find((r) => !required.some((a) => a.id === r));
+      if (missing !== undefined) throw new NotFoundError('application', missing, 'required_apps');
+      const rows = await em
+        .createQueryBuilder()
+        .select(['r.application_id AS "from"', 'r.required_id AS "to"'])
+        .from('application_requirements', 'r')
+        .getRawMany<{ from: number; to: number }>();
+      const edges = rows.map((r) => ({ from: Number(r.from), to: Number(r.to) }));
+      for (const r of required) {
+        const exists = edges.some((e) => e.from === id && e.to === r.id);
+        if (mode === 'add' && !exists) {
+          if (wouldCycle(id, r.id, edges)) {
+            throw new InvalidInputError('required_apps', `requiring "${r.fullName}" would create a dependency cycle`);
+          }
+          await em
+            .createQueryBuilder()
+            .insert()
+            .into('application_requirements')
+            .values({ application_id: id, required_id: r.id })
+            .execute();
+          edges.push({ from: id, to: r.id });
+        } else if (mode === 'remove' && exists) {
+          await em
+            .createQueryBuilder()
+            .delete()
+            .from('application_requirements')
+            .where('application_id = :id AND required_id = :rid', { id, rid: r.id })
+            .execute();
+        }
+      }
+      await this.record(em, actor, app, mode === 'add' ? 'add_required_apps' : 'remove_required_apps', null, {
+        requiredApps: required.map((r) => r.fullName),
+      });
+    });
+  }
+
+  // --- response persons
+
+  responsePersonsOf(appIds: readonly number[]): Promise<ResponsePerson[][]> {
+    return this.batch(ResponsePerson, appIds, ['user']);
+  }
+
+  async changeResponsePersons(actor: Principal, id: number, persons: PersonInput[], mode: 'add' | 'remove') {
+    await this.acl.assert(actor, 'edit_app', { type: 'application', id });
+    for (const [i, p] of persons.entries()) {
+      if (!Object.values(ResponsePersonType).includes(p.type)) {
+        throw new InvalidInputError(`[${i}].type`, 'must be one of dev, ops, qa, pm');
+      }
+    }
+    await this.dataSource.transaction(async (em) => {
+      const app = await this.lock(em, id);
+      const userIds = [...new Set(persons.map((p) => p.userId))];
+      const users = userIds.length ? await em.findBy(User, { id: In(userIds) }) : [];
+      const missing = userIds.find((u) => !users.some((x) => x.id === u));
+      if (missing !== undefined) throw new NotFoundError('user', missing, 'user');
+      for (const p of persons) {
+        const where = { applicationId: id, userId: p.userId, type: p.type };
+        if (mode === 'remove') await em.delete(ResponsePerson, where);
+        else await em.createQueryBuilder().insert().into(ResponsePerson).values(where).orIgnore().execute();
+      }
+      await this.record(em, actor, app, mode === 'add' ? 'add_response_persons' : 'remove_response_persons', null, {
+        persons: persons.map((p) => ({ user: users.find((u) => u.id === p.userId)?.username, type: p.type })),
+      });
+    });
+  }
+
+  // --- instances
+
+  instancesOf(appIds: readonly number[]): Promise<ApplicationInstance[][]> {
+    return this.batch(ApplicationInstance, appIds, ['host']);
+  }
+
+  async getInstance(appId: number, instanceId: number): Promise<ApplicationInstance> {
+    const instance = await this.dataSource
+      .getRepository(ApplicationInstance)
+      .findOne({ where: { id: instanceId, applicationId: appId }, relations: { host: true, application: true } });
+    if (!instance) throw new NotFoundError('instance', instanceId);
+    return instance;
+  }
+
+  /** Attaches the application to hosts (or detaches it): audited on both the application and each host. */
+  async changeInstances(actor: Principal, id: number, instances: InstanceInput[], mode: 'add' | 'remove') {
+    await this.acl.assert(actor, 'edit_app', { type: 'application', id });
+    for (const [i, inst] of instances.entries()) {
+      if (inst.status !== undefined && !Object.values(InstanceStatus).includes(inst.status)) {
+        throw new InvalidInputError(`[${i}].status`, `must be one of ${Object.values(InstanceStatus).join(', ')}`);
+      }
+    }
+    await this.dataSource.transaction(async (em) => {
+      const app = await this.lock(em, id);
+      const hostIds = [...new Set(instances.map((i) => i.hostId))];
+      const hosts = hostIds.length ? await em.findBy(Host, { id: In(hostIds) }) : [];
+      const missing = hostIds.find((h) => !hosts.some((x) => x.id === h));
+      if (missing !== undefined) throw new NotFoundError('host', missing, 'host');
+      for (const inst of instances) {
+        const host = hosts.find((h) => h.id === inst.hostId) as Host;
+        const where = { applicationId: id, hostId: inst.hostId };
+        if (mode === 'add') {
+          if (await em.existsBy(ApplicationInstance, where)) {
+            throw new ConflictError(`"${app.fullName}" already has an instance on "${host.name}"`, 'host');
+          }
+          await em.save(
+            em.create(ApplicationInstance, {
+              ...where,
+              status: inst.status ?? InstanceStatus.STOPPED,
+              version: inst.version ?? null,
+            }),
+          );
+        } else {
+          await em.delete(ApplicationInstance, where);
+        }
+        const detail = { application: app.fullName, host: host.name };
+        await this.record(em, actor, app, mode === 'add' ? 'attach_host' : 'deatach_host', null, detail);
+        await this.audit.record(em, {
+          operator: actor,
+          module: 'host',
+          targetType: 'host',
+          targetId: host.id,
+          targetName: host.name,
+          operation: mode === 'add' ? 'attach_app' : 'deatach_app',
+          after: detail,
+        });
+      }
+    });
+  }
+
+  private async batch<T extends { applicationId: number }>(
+    entity: new () => T,
+    appIds: readonly number[],
+    relations: string[],
+  ): Promise<T[][]> {
+    if (appIds.length === 0) return [];
+    const rows = await this.dataSource.getRepository(entity).find({
+      where: { applicationId: In([...appIds]) } as FindOptionsWhere<T>,
+      relations,
+    });
+    return appIds.map((id) => rows.filter((r) => r.applicationId === id));
+  }
+
+  private assign(app: Application, f: AppFields): void {
+    const keys = [
+      'applicationType',
+      'runUser',
+      'directory',
+      'startupCommand',
+      'stopCommand',
+      'stdoutPath',
+      'stderrPath',
+      'pidPath',
+    ] as const;
+    for (const k of keys) if (f[k] !== undefined) Object.assign(app, { [k]: f[k] });
+  }
+
+  private checkName(name: string): void {
+    if (typeof name !== 'string' || !APP_NAME.test(name)) {
+      throw new InvalidInputError('name', 'must be 1-128 letters, digits, spaces, _ or -, without dots');
+    }
+  }
+
+  private async checkFullNameFree(em: EntityManager, fullName: string): Promise<void> {
+    if (fullName.length > 512) throw new InvalidInputError('name', 'the full name would exceed 512 characters');
+    if (await em.existsBy(Application, { fullName })) {
+      throw new ConflictError(`application "${fullName}" already exists`, 'name');
+    }
+  }
+
+  private async production(em: EntityManager, id: number): Promise<Production> {
+    const p = await em.findOneBy(Production, { id });
+    if (!p) throw new NotFoundError('production', id, 'production');
+    return p;
+  }
+
+  private async lock(em: EntityManager, id: number, field = 'id'): Promise<Application> {
+    const app = await em.findOneBy(Application, { id });
+    if (!app) throw new NotFoundError('application', id, field);
+    return app;
+  }
+
+  private record(
+    em: EntityManager,
+    actor: Principal,
+    app: Application,
+    operation: string,
+    before: unknown,
+    after: unknown,
+  ) {
+    return this.audit.record(em, {
+      operator: actor,
+      module: 'application',
+      targetType: 'application',
+      targetId: app.id,
+      targetName: app.fullName,
+      operation,
+      before,
+      after,
+    });
+  }
+}

@@ -1,0 +1,37 @@
+// The CMDB and the inventory every module shares: hosts with their addresses
+// and latest poll, product lines, and the application tree with its instances.
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AclModule } from '../acl/acl.module';
+import { AuditModule } from '../audit/audit.module';
+import { ApplicationsResolver } from './applications.resolver';
+import { ApplicationsService } from './applications.service';
+import { ApplicationInstance } from './entities/application-instance.entity';
+import { Application } from './entities/application.entity';
+import { HostPoll } from './entities/host-poll.entity';
+import { Host } from './entities/host.entity';
+import { IpAddress } from './entities/ip-address.entity';
+import { Production } from './entities/production.entity';
+import { ResponsePerson } from './entities/response-person.entity';
+import { HostsResolver } from './hosts.resolver';
+import { HostsService } from './hosts.service';
+import { ProductionsResolver } from './productions.resolver';
+import { ProductionsService } from './productions.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Host, IpAddress, HostPoll, Production, Application, ApplicationInstance, ResponsePerson]),
+    AclModule,
+    AuditModule,
+  ],
+  providers: [
+    HostsService,
+    ApplicationsService,
+    ProductionsService,
+    HostsResolver,
+    ApplicationsResolver,
+    ProductionsResolver,
+  ],
+  exports: [HostsService, ApplicationsService, ProductionsService],
+})
+export class CmdbModule {}

@@ -1,0 +1,326 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { AclService, moduleRef } from '../acl/acl.service';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { SecretBox } from '../common/crypto/secret-box';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { containing, ESCAPE } from '../database/like';
+import type { SshTarget } from '../execution/ssh-target';
+import { HostPoll } from './entities/host-poll.entity';
+import { Host, HostStatus, HostType, OsStatus } from './entities/host.entity';
+import { AddrType, IpAddress } from './entities/ip-address.entity';
+import { checkIps, IpInput } from './host-input';
+
+export interface HostFields {
+  hostType?: HostType;
+  status?: HostStatus;
+  osStatus?: OsStatus | null;
+  osType?: string | null;
+  cpu?: number | null;
+  memory?: number | null;
+  location?: string | null;
+  description?: string | null;
+  usage?: string | null;
+  isInitialized?: boolean;
+}
+
+/** How to log in: the secret is sealed before it is stored and never read back out to a client. */
+export interface SshInput {
+  address?: string | null;
+  port?: number;
+  user?: string | null;
+  privateKey?: string;
+  password?: string;
+}
+
+export interface NewHost extends HostFields {
+  name: string;
+  ips?: IpInput[];
+  ssh?: SshInput;
+}
+
+export interface HostChanges extends HostFields {
+  name?: string;
+  /** Replaces the host's addresses when given. */
+  ips?: IpInput[];
+  ssh?: SshInput;
+}
+
+export interface HostFilter {
+  name?: string;
+  /** Part of the name. */
+  search?: string;
+  hostType?: HostType;
+  status?: HostStatus;
+  ids?: number[];
+}
+
+/** What a host's row may show a caller, per host. */
+export const HOST_ACTIONS = [
+  'view_host',
+  'edit_host',
+  'delete_host',
+  'init_host',
+  'restart_host',
+  'login_host',
+  'deactivate_host',
+];
+
+const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+
+function snapshot(h: Host, ips: IpAddress[]): Record<string, unknown> {
+  const { id, name, hostType, status, osStatus, osType, cpu, memory, location, description, usage, isInitialized } = h;
+  return {
+    ...{ id, name, hostType, status, osStatus, osType, cpu, memory, location, description, usage, isInitialized },
+    ssh: { address: h.sshAddress, port: h.sshPort, user: h.sshUser, secret: h.sshSecretKind },
+    ips: ips.map((i) => i.address),
+  };
+}
+
+function checkFields(f: HostFields): void {
+  const enums: [keyof HostFields, object, string][] = [
+    ['hostType', HostType, 'host_type'],
+    ['status', HostStatus, 'status'],
+    ['osStatus', OsStatus, 'os_status'],
+  ];
+  for (const [key, values, field] of enums) {
+    const v = f[key];
+    if (v !== undefined && v !== null && !Object.values(values).includes(v)) {
+      throw new InvalidInputError(field, `must be one of ${Object.values(values).join(', ')}`);
+    }
+  }
+  for (const [key, field] of [
+    ['cpu', 'cpu'],
+    ['memory', 'memory'],
+  ] as const) {
+    const v = f[key];
+    if (v !== undefined && v !== null && (!Number.isInteger(v) || v < 0)) {
+      throw new InvalidInputError(field, 'must be a non-negative integer');
+    }
+  }
+}
+
+function checkSsh(ssh: SshInput): void {
+  if (ssh.port !== undefined && (!Number.isInteger(ssh.port) || ssh.port < 1 || ssh.port > 65535)) {
+    throw new InvalidInputError('ssh.port', 'must be a port from 1 to 65535');
+  }
+  if (ssh.privateKey !== undefined && ssh.password !== undefined) {
+    throw new InvalidInputError('ssh', 'give a private key or a password, not both');
+  }
+  if (ssh.privateKey !== undefined && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(ssh.privateKey)) {
+    throw new InvalidInputError('ssh.private_key', 'must be a PEM or OpenSSH private key');
+  }
+}
+
+/** The shared inventory of machines: every module's hosts are these rows. */
+@Injectable()
+export class HostsService {
+  private readonly box: SecretBox;
+
+  constructor(
+    config: AppConfig,
+    private readonly dataSource: DataSource,
+    @InjectRepository(Host) private readonly hosts: Repository<Host>,
+    private readonly acl: AclService,
+    private readonly audit: AuditService,
+  ) {
+    this.box = new SecretBox(config.secretKey);
+  }
+
+  async get(id: number): Promise<Host> {
+    const host = await this.hosts.findOneBy({ id });
+    if (!host) throw new NotFoundError('host', id);
+    return host;
+  }
+
+  async getByName(name: string): Promise<Host> {
+    const host = await this.hosts.findOneBy({ name });
+    if (!host) throw new NotFoundError('host', name);
+    return host;
+  }
+
+  list(filter: HostFilter, offset: number, limit: number): Promise<[Host[], number]> {
+    const qb = this.hosts.createQueryBuilder('h');
+    if (filter.name !== undefined) qb.andWhere('h.name = :name', { name: filter.name });
+    if (filter.search) qb.andWhere(`h.name LIKE :like ${ESCAPE}`, { like: containing(filter.search) });
+    if (filter.hostType !== undefined) qb.andWhere('h.hostType = :hostType', { hostType: filter.hostType });
+    if (filter.status !== undefined) qb.andWhere('h.status = :status', { status: filter.status });
+    if (filter.ids !== undefined) {
+      if (filter.ids.length === 0) return Promise.resolve([[], 0]);
+      qb.andWhere('h.id IN (:...ids)', { ids: filter.ids });
+    }
+    return qb.orderBy('h.id').skip(offset).take(limit).getManyAndCount();
+  }
+
+  /** Addresses of each host, in one query. */
+  async ipsOf(hostIds: readonly number[]): Promise<IpAddress[][]> {
+    const rows = hostIds.length
+      ? await this.dataSource
+          .getRepository(IpAddress)
+          .find({ where: { hostId: In([...hostIds]) }, order: { id: 'ASC' } })
+      : [];
+    return hostIds.map((id) => rows.filter((r) => r.hostId === id));
+  }
+
+  /** Latest poll of each host (null before the first), in one query. */
+  async pollsOf(hostIds: readonly number[]): Promise<(HostPoll | null)[]> {
+    const rows = hostIds.length
+      ? await this.dataSource.getRepository(HostPoll).findBy({ hostId: In([...hostIds]) })
+      : [];
+    return hostIds.map((id) => rows.find((r) => r.hostId === id) ?? null);
+  }
+
+  /** The `available_actions` of each host for the caller. */
+  availableActions(actor: Principal, hostIds: readonly number[]): Promise<Map<string, string[]>> {
+    return this.acl.availableActions(actor, 'host', hostIds, HOST_ACTIONS);
+  }
+
+  async create(actor: Principal, input: NewHost): Promise<Host> {
+    await this.acl.assert(actor, 'add_host', moduleRef('host'));
+    this.checkName(input.name);
+    checkFields(input);
+    checkIps(input.ips ?? []);
+    if (input.ssh) checkSsh(input.ssh);
+    return this.dataSource.transaction(async (em) => {
+      if (await em.existsBy(Host, { name: input.name }))
+        throw new ConflictError(`host "${input.name}" already exists`, 'name');
+      const host = em.create(Host, { name: input.name, hostType: HostType.OTHER, status: HostStatus.RAW });
+      this.assign(host, input);
+      const saved = await em.save(host);
+      const ips = await this.replaceIps(em, saved.id, input.ips ?? []);
+      await this.record(em, actor, saved, 'add', null, snapshot(saved, ips));
+      return saved;
+    });
+  }
+
+  async update(actor: Principal, id: number, changes: HostChanges): Promise<Host> {
+    await this.acl.assert(actor, 'edit_host', { type: 'host', id });
+    if (changes.name !== undefined) this.checkName(changes.name);
+    checkFields(changes);
+    if (changes.ips) checkIps(changes.ips);
+    if (changes.ssh) checkSsh(changes.ssh);
+    return this.dataSource.transaction(async (em) => {
+      const host = await this.lock(em, id);
+      const before = snapshot(host, await em.findBy(IpAddress, { hostId: id }));
+      if (
+        changes.name !== undefined &&
+        changes.name !== host.name &&
+        (await em.existsBy(Host, { name: changes.name }))
+      ) {
+        throw new ConflictError(`host "${changes.name}" already exists`, 'name');
+      }
+      if (changes.name !== undefined) host.name = changes.name;
+      this.assign(host, changes);
+      const saved = await em.save(host);
+      const ips = changes.ips ? await this.replaceIps(em, id, changes.ips) : await em.findBy(IpAddress, { hostId: id });
+      await this.record(em, actor, saved, 'update', before, snapshot(saved, ips));
+      return saved;
+    });
+  }
+
+  async remove(actor: Principal, id: number): Promise<void> {
+    await this.acl.assert(actor, 'delete_host', { type: 'host', id });
+    await this.dataSource.transaction(async (em) => {
+      const host = await this.lock(em, id);
+      const before = snapshot(host, await em.findBy(IpAddress, { hostId: id }));
+      await em.delete(Host, { id });
+      await em.delete('grants', { resourceType: 'host', resourceId: String(id) });
+      await this.record(em, actor, { ...host, id }, 'delete', before, null);
+    });
+  }
+
+  /** Where and how to log in to a host, its secret unsealed: for the execution module only. */
+  async sshTargetOf(id: number): Promise<SshTarget> {
+    const host = await this.get(id);
+    const address =
+      host.sshAddress ??
+      (
+        await this.dataSource
+          .getRepository(IpAddress)
+          .findOne({ where: { hostId: id }, order: { addrType: 'ASC', id: 'ASC' } })
+      )?.address;
+    if (!address) throw new InvalidInputError('ssh.address', `host "${host.name}" has no address to reach it by`);
+    if (!host.sshUser || !host.sshSecret) {
+      throw new InvalidInputError('ssh', `host "${host.name}" has no SSH login configured`);
+    }
+    const secret = this.box.open(host.sshSecret);
+    return {
+      host: address,
+      port: host.sshPort,
+      username: host.sshUser,
+      ...(host.sshSecretKind === 'password' ? { password: secret } : { privateKey: secret }),
+    };
+  }
+
+  private assign(host: Host, f: HostFields & { ssh?: SshInput }): void {
+    const keys = [
+      'hostType',
+      'status',
+      'osStatus',
+      'osType',
+      'cpu',
+      'memory',
+      'location',
+      'description',
+      'usage',
+      'isInitialized',
+    ] as const;
+    for (const k of keys) if (f[k] !== undefined) Object.assign(host, { [k]: f[k] });
+    const ssh = f.ssh;
+    if (!ssh) return;
+    if (ssh.address !== undefined) host.sshAddress = ssh.address;
+    if (ssh.port !== undefined) host.sshPort = ssh.port;
+    if (ssh.user !== undefined) host.sshUser = ssh.user;
+    const secret = ssh.privateKey ?? ssh.password;
+    if (secret !== undefined) {
+      host.sshSecret = this.box.seal(secret);
+      host.sshSecretKind = ssh.privateKey !== undefined ? 'private_key' : 'password';
+    }
+  }
+
+  private async replaceIps(em: EntityManager, hostId: number, ips: IpInput[]): Promise<IpAddress[]> {
+    await em.delete(IpAddress, { hostId });
+    if (ips.length === 0) return [];
+    return em.save(
+      ips.map((ip) =>
+        em.create(IpAddress, {
+          hostId,
+          address: ip.address,
+          netmask: ip.netmask ?? null,
+          network: ip.network ?? null,
+          isVirtual: ip.isVirtual ?? false,
+          addrType: ip.addrType ?? AddrType.PRIVATE,
+          owner: ip.owner,
+        }),
+      ),
+    );
+  }
+
+  private checkName(name: string): void {
+    if (typeof name !== 'string' || !HOST_NAME.test(name)) {
+      throw new InvalidInputError('name', 'must be 1-255 letters, digits or ._- and start with a letter or digit');
+    }
+  }
+
+  private async lock(em: EntityManager, id: number): Promise<Host> {
+    const host = await em.findOneBy(Host, { id });
+    if (!host) throw new NotFoundError('host', id);
+    return host;
+  }
+
+  private record(em: EntityManager, actor: Principal, host: Host, operation: string, before: unknown, after: unknown) {
+    return this.audit.record(em, {
+      operator: actor,
+      module: 'host',
+      targetType: 'host',
+      targetId: host.id,
+      targetName: host.name,
+      operation,
+      before,
+      after,
+    });
+  }
+}

@@ -1,0 +1,199 @@
+import { createUser } from '../support/fixtures';
+import { createTestApp, TestApp } from '../support/test-app';
+
+describe('inventory over GraphQL: hosts, applications, product lines', () => {
+  let t: TestApp;
+  let admin: string;
+  const gql = async (query: string, variables?: Record<string, unknown>, token = admin) =>
+    (await t.graphql(query, variables, token)).body;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.adminToken();
+  });
+  afterAll(() => t.close());
+
+  it('creates a host with addresses and a sealed SSH secret it never shows', async () => {
+    const res = await gql(
+      `mutation($i: HostInput!) { createHost(input: $i) { id name hostType status sshUser sshSecretKind ips { address addrType netmask } } }`,
+      {
+        i: {
+          name: 'web-1',
+          hostType: 'ALI_ECS',
+          ips: [
+            { address: '10.0.0.11', netmask: '255.255.255.0', addrType: 'PRIVATE' },
+            { address: '203.0.113.11', addrType: 'PUBLIC' },
+          ],
+          ssh: { user: 'deploy', password: 'ssh-password-value' },
+        },
+      },
+    );
+    expect(res.data.createHost).toMatchObject({
+      name: 'web-1',
+      hostType: 'ALI_ECS',
+      status: 'RAW',
+      sshUser: 'deploy',
+      sshSecretKind: 'password',
+      ips: [
+        { address: '10.0.0.11', addrType: 'PRIVATE', netmask: '255.255.255.0' },
+        { address: '203.0.113.11', addrType: 'PUBLIC', netmask: null },
+      ],
+    });
+    const stored = await t.dataSource.query('SELECT ssh_secret FROM hosts WHERE name = ?', ['web-1']);
+    expect(JSON.stringify(stored)).not.toContain('ssh-password-value');
+    const audit = await gql('{ auditEntries(module: "host", operation: "add") { items { targetName after } } }');
+    expect(JSON.stringify(audit)).not.toContain('ssh-password-value');
+    expect(audit.data.auditEntries.items[0].targetName).toBe('web-1');
+  });
+
+  it('refuses bad addresses, unknown enum values and duplicate names, writing nothing', async () => {
+    const before = (await gql('{ hosts { total } }')).data.hosts.total;
+    const badIp = await gql(`mutation { createHost(input: {name: "x-1", ips: [{address: "10.0.0.300"}]}) { id } }`);
+    expect(badIp.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ips[0].address' });
+    const badMask = await gql(
+      `mutation { createHost(input: {name: "x-1", ips: [{address: "10.0.0.3", netmask: "255.0.255.0"}]}) { id } }`,
+    );
+    expect(badMask.errors[0].extensions.field).toBe('ips[0].netmask');
+    const badType = await gql(`mutation { createHost(input: {name: "x-1", hostType: MAINFRAME}) { id } }`);
+    expect(badType.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const dup = await gql(`mutation { createHost(input: {name: "web-1"}) { id } }`);
+    expect(dup.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'name' });
+    expect((await gql('{ hosts { total } }')).data.hosts.total).toBe(before);
+  });
+
+  it('keeps full names right when an application is renamed or moved, and refuses moving under itself', async () => {
+    const create = async (name: string, parentId?: number) =>
+      (
+        await gql(`mutation($i: ApplicationInput!) { createApplication(input: $i) { id fullName } }`, {
+          i: { name, parentId },
+        })
+      ).data.createApplication;
+    const a = await create('shop');
+    const b = await create('api', a.id);
+    const c = await create('orders', b.id);
+    expect(c.fullName).toBe('shop.api.orders');
+
+    await gql(`mutation { updateApplication(id: ${a.id}, input: {name: "store"}) { fullName } }`);
+    expect((await gql(`{ application(id: ${c.id}) { fullName ancestors { name } } }`)).data.application).toEqual({
+      fullName: 'store.api.orders',
+      ancestors: [{ name: 'store' }, { name: 'api' }],
+    });
+
+    const under = await gql(`mutation { updateApplication(id: ${a.id}, input: {parentId: ${c.id}}) { id } }`);
+    expect(under.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parent_app' });
+
+    const other = await create('billing');
+    await gql(`mutation { updateApplication(id: ${b.id}, input: {parentId: ${other.id}}) { fullName } }`);
+    expect((await gql(`{ application(id: ${c.id}) { fullName } }`)).data.application.fullName).toBe(
+      'billing.api.orders',
+    );
+    const tree = await gql(`{ applications(fullName: "billing") { items { fullName } } }`);
+    expect(tree.data.applications.items.map((x: { fullName: string }) => x.fullName)).toEqual([
+      'billing',
+      'billing.api',
+      'billing.api.orders',
+    ]);
+
+    const missing = await gql(`mutation { createApplication(input: {name: "x", parentId: 9999}) { id } }`);
+    expect(missing.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'parent_app' });
+  });
+
+  it('refuses a dependency cycle', async () => {
+    const ids: number[] = [];
+    for (const name of ['dep-a', 'dep-b', 'dep-c']) {
+      ids.push(
+        (await gql(`mutation { createApplication(input: {name: "${name}"}) { id } }`)).data.createApplication.id,
+      );
+    }
+    await gql(`mutation { setRequiredApps(id: ${ids[0]}, requiredIds: [${ids[1]}], add: true) { id } }`);
+    await gql(`mutation { setRequiredApps(id: ${ids[1]}, requiredIds: [${ids[2]}], add: true) { id } }`);
+    const cycle = await gql(`mutation { setRequiredApps(id: ${ids[2]}, requiredIds: [${ids[0]}], add: true) { id } }`);
+    expect(cycle.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'required_apps' });
+    const c = await gql(`{ application(id: ${ids[2]}) { requires { id } requiredBy { name } } }`);
+    expect(c.data.application).toEqual({ requires: [], requiredBy: [{ name: 'dep-b' }] });
+  });
+
+  it('attaches applications to hosts, audited on both sides', async () => {
+    const host = (await gql('{ host(name: "web-1") { id } }')).data.host.id;
+    const app = (await gql(`mutation { createApplication(input: {name: "cache"}) { id } }`)).data.createApplication.id;
+    await gql(
+      `mutation { setApplicationInstances(id: ${app}, instances: [{hostId: ${host}, status: RUNNING, version: "1.2"}], add: true) { id } }`,
+    );
+    const res = await gql(
+      `{ host(id: ${host}) { applications { name } } application(id: ${app}) { instances { status version hostId } } }`,
+    );
+    expect(res.data.host.applications).toEqual([{ name: 'cache' }]);
+    expect(res.data.application.instances).toEqual([{ status: 'RUNNING', version: '1.2', hostId: host }]);
+    const again = await gql(
+      `mutation { setApplicationInstances(id: ${app}, instances: [{hostId: ${host}}], add: true) { id } }`,
+    );
+    expect(again.errors[0].extensions.code).toBe('CONFLICT');
+    const ops = await gql(
+      '{ a: auditEntries(operation: "attach_host") { total } h: auditEntries(operation: "attach_app") { total } }',
+    );
+    expect([ops.data.a.total, ops.data.h.total]).toEqual([1, 1]);
+  });
+
+  it('checks permissions: module grants to add, per-host grants to edit', async () => {
+    const user = await createUser(t, 'inv', 'inventory-password');
+    const token = await t.login('inv', 'inventory-password');
+    const denied = await gql(`mutation { createHost(input: {name: "db-1"}) { id } }`, undefined, token);
+    expect(denied.errors[0].extensions.code).toBe('FORBIDDEN');
+    const grant = (resource: { type: string; id: string }, permission: string) =>
+      gql(`mutation($i: SetPermissionsInput!) { setPermissions(input: $i) { id } }`, {
+        i: { subject: { type: 'USER', id: user.id }, resource, changes: [{ permission, enabled: true }] },
+      });
+    await grant({ type: 'module', id: 'host' }, 'add_host');
+    const created = await gql(
+      `mutation { createHost(input: {name: "db-1"}) { id availableActions } }`,
+      undefined,
+      token,
+    );
+    const id = created.data.createHost.id;
+    expect(created.data.createHost.availableActions).toEqual([]);
+    const edit = await gql(`mutation { updateHost(id: ${id}, input: {location: "rack 4"}) { id } }`, undefined, token);
+    expect(edit.errors[0].extensions.code).toBe('FORBIDDEN');
+    await grant({ type: 'host', id: String(id) }, 'edit_host');
+    const ok = await gql(
+      `mutation { updateHost(id: ${id}, input: {location: "rack 4"}) { location availableActions } }`,
+      undefined,
+      token,
+    );
+    expect(ok.data.updateHost).toEqual({ location: 'rack 4', availableActions: ['edit_host'] });
+  });
+
+  it('answers a 100-host dashboard query with a constant number of SQL queries', async () => {
+    const app = (await gql(`mutation { createApplication(input: {name: "fleet"}) { id } }`)).data.createApplication.id;
+    // Every query of every driver passes the data source's logger, whether logging is on or not.
+    const countQueries = async (query: string): Promise<number> => {
+      const spy = jest.spyOn(t.dataSource.logger, 'logQuery');
+      try {
+        const res = await gql(query);
+        expect(res.errors).toBeUndefined();
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const dashboard = (limit: number) =>
+      `{ hosts(limit: ${limit}, search: "fleet-") { items { name ips { address } applications { name } poll { reachable } availableActions } } }`;
+
+    const addHosts = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const h = await gql(
+          `mutation { createHost(input: {name: "fleet-${i}", ips: [{address: "10.1.${Math.floor(i / 250)}.${i % 250}"}]}) { id } }`,
+        );
+        await gql(
+          `mutation { setApplicationInstances(id: ${app}, instances: [{hostId: ${h.data.createHost.id}}], add: true) { id } }`,
+        );
+      }
+    };
+    await addHosts(0, 10);
+    const forTen = await countQueries(dashboard(10));
+    await addHosts(10, 100);
+    const forHundred = await countQueries(dashboard(100));
+    expect(forHundred).toBe(forTen);
+    // 4 to authenticate the token, 2 for the page and its count, 1 each for addresses, apps and polls.
+    expect(forHundred).toBeLessThanOrEqual(9);
+  });
+});

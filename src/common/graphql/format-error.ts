@@ -10,6 +10,7 @@ const CODES: Record<number, string> = {
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   429: 'TOO_MANY_REQUESTS',
+  502: 'BAD_GATEWAY',
 };
 
 /**

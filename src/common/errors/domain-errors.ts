@@ -58,3 +58,8 @@ export class TooManyRequestsError extends DomainError {
     super(message);
   }
 }
+
+/** A remote system we call (an SSH host, a DNS server) failed or could not be reached: not a bug of ours. */
+export class UpstreamError extends DomainError {
+  readonly status = 502;
+}

@@ -454,4 +454,32 @@ export class ApplicationsService {
       after,
     });
   }
+
+  /** Applications each user answers for (in any capacity), in one query. */
+  async appsAnsweredBy(userIds: readonly number[]): Promise<Application[][]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.apps
+      .createQueryBuilder('a')
+      .innerJoin(ResponsePerson, 'rp', 'rp.applicationId = a.id')
+      .addSelect('rp.userId', 'userId')
+      .where('rp.userId IN (:...userIds)', { userIds: [...userIds] })
+      .orderBy('a.fullName')
+      .getRawAndEntities();
+    const pairs = rows.raw.map((r: { userId: number; a_id: number }) => [Number(r.userId), Number(r.a_id)]);
+    return userIds.map((u) => rows.entities.filter((a) => pairs.some(([user, app]) => user === u && app === a.id)));
+  }
+
+  /** Ids of the applications each application requires, in one query. */
+  async requiredIdsOf(appIds: readonly number[]): Promise<number[][]> {
+    if (appIds.length === 0) return [];
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('r.application_id', 'appId')
+      .addSelect('r.required_id', 'requiredId')
+      .from('application_requirements', 'r')
+      .where('r.application_id IN (:...appIds)', { appIds: [...appIds] })
+      .orderBy('r.required_id')
+      .getRawMany<{ appId: number; requiredId: number }>();
+    return appIds.map((id) => rows.filter((r) => Number(r.appId) === id).map((r) => Number(r.requiredId)));
+  }
 }

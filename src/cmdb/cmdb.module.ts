@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AclModule } from '../acl/acl.module';
 import { AuditModule } from '../audit/audit.module';
+import { ExecutionModule } from '../execution/execution.module';
 import { ApplicationsResolver } from './applications.resolver';
 import { ApplicationsService } from './applications.service';
 import { ApplicationInstance } from './entities/application-instance.entity';
@@ -15,6 +16,7 @@ import { Production } from './entities/production.entity';
 import { ResponsePerson } from './entities/response-person.entity';
 import { HostsResolver } from './hosts.resolver';
 import { HostsService } from './hosts.service';
+import { InstanceLogsService } from './instance-logs.service';
 import { ProductionsResolver } from './productions.resolver';
 import { ProductionsService } from './productions.service';
 
@@ -23,15 +25,17 @@ import { ProductionsService } from './productions.service';
     TypeOrmModule.forFeature([Host, IpAddress, HostPoll, Production, Application, ApplicationInstance, ResponsePerson]),
     AclModule,
     AuditModule,
+    ExecutionModule,
   ],
   providers: [
     HostsService,
     ApplicationsService,
     ProductionsService,
+    InstanceLogsService,
     HostsResolver,
     ApplicationsResolver,
     ProductionsResolver,
   ],
-  exports: [HostsService, ApplicationsService, ProductionsService],
+  exports: [HostsService, ApplicationsService, ProductionsService, InstanceLogsService],
 })
 export class CmdbModule {}

@@ -11,7 +11,7 @@ import { containing, ESCAPE } from '../database/like';
 import type { SshTarget } from '../execution/ssh-target';
 import { HostPoll } from './entities/host-poll.entity';
 import { Host, HostStatus, HostType, OsStatus } from './entities/host.entity';
-import { AddrType, IpAddress } from './entities/ip-address.entity';
+import { AddrOwner, AddrType, IpAddress } from './entities/ip-address.entity';
 import { checkIps, IpInput } from './host-input';
 
 export interface HostFields {
@@ -321,6 +321,71 @@ export class HostsService {
       operation,
       before,
       after,
+    });
+  }
+
+  /**
+   * Updates a host and sets its own (host-owned, not virtual) addresses of `types` to `ips`, keeping
+   * its virtual and load-balancer addresses and those of other types: for clients that know one
+   * address per type. Errors name `ips[i]` by the position in `ips`.
+   */
+  async updateWithIpsOfTypes(
+    actor: Principal,
+    id: number,
+    changes: Omit<HostChanges, 'ips'>,
+    types: readonly AddrType[],
+    ips: IpInput[],
+  ): Promise<Host> {
+    await this.acl.assert(actor, 'edit_host', { type: 'host', id });
+    if (changes.name !== undefined) this.checkName(changes.name);
+    checkFields(changes);
+    checkIps(ips);
+    ips.forEach((ip, i) => {
+      if (!types.includes(ip.addrType ?? AddrType.PRIVATE)) {
+        throw new InvalidInputError(`ips[${i}].addr_type`, `must be one of ${types.join(', ')}`);
+      }
+    });
+    if (changes.ssh) checkSsh(changes.ssh);
+    return this.dataSource.transaction(async (em) => {
+      const host = await this.lock(em, id);
+      const current = await em.findBy(IpAddress, { hostId: id });
+      const before = snapshot(host, current);
+      if (
+        changes.name !== undefined &&
+        changes.name !== host.name &&
+        (await em.existsBy(Host, { name: changes.name }))
+      ) {
+        throw new ConflictError(`host "${changes.name}" already exists`, 'name');
+      }
+      const replaced = (ip: IpAddress) => ip.owner === AddrOwner.HOST && !ip.isVirtual && types.includes(ip.addrType);
+      const kept = current.filter((ip) => !replaced(ip));
+      ips.forEach((ip, i) => {
+        if (kept.some((k) => k.address === ip.address)) {
+          throw new InvalidInputError(`ips[${i}].address`, `${ip.address} is already another address of this host`);
+        }
+      });
+      if (changes.name !== undefined) host.name = changes.name;
+      this.assign(host, changes);
+      const saved = await em.save(host);
+      const gone = current.filter(replaced).map((ip) => ip.id);
+      if (gone.length) await em.delete(IpAddress, { id: In(gone) });
+      const added = ips.length
+        ? await em.save(
+            ips.map((ip) =>
+              em.create(IpAddress, {
+                hostId: id,
+                address: ip.address,
+                netmask: ip.netmask ?? null,
+                network: ip.network ?? null,
+                isVirtual: false,
+                addrType: ip.addrType ?? AddrType.PRIVATE,
+                owner: AddrOwner.HOST,
+              }),
+            ),
+          )
+        : [];
+      await this.record(em, actor, saved, 'update', before, snapshot(saved, [...kept, ...added]));
+      return saved;
     });
   }
 }

@@ -3,15 +3,17 @@
 import { Module } from '@nestjs/common';
 import { AclModule } from '../../acl/acl.module';
 import { AuditModule } from '../../audit/audit.module';
+import { CmdbModule } from '../../cmdb/cmdb.module';
 import { PlatformAuthTokensController } from './platform-auth-tokens.controller';
 import { PlatformAuthorizeOperationsController } from './platform-authorize-operations.controller';
+import { PlatformInstanceLogController } from './platform-instance-log.controller';
 import { PlatformResourceAuthorizationsController } from './platform-resource-authorizations.controller';
 import { PlatformRolesController } from './platform-roles.controller';
 import { PlatformSubjectPermsController } from './platform-subject-perms.controller';
 import { PlatformUsersController } from './platform-users.controller';
 
 @Module({
-  imports: [AclModule, AuditModule],
+  imports: [AclModule, AuditModule, CmdbModule],
   controllers: [
     PlatformUsersController,
     PlatformRolesController,
@@ -19,6 +21,7 @@ import { PlatformUsersController } from './platform-users.controller';
     PlatformResourceAuthorizationsController,
     PlatformAuthTokensController,
     PlatformAuthorizeOperationsController,
+    PlatformInstanceLogController,
   ],
 })
 export class PlatformCompatModule {}

@@ -37,13 +37,17 @@ export class AclService {
       .from('user_roles', 'ur')
       .where('ur.user_id = :id', { id: user.id })
       .getRawMany<{ roleId: number }>();
-    const roleIds = [
-      ...reachable(
-        direct.map((r) => Number(r.roleId)),
-        await this.roleEdges(),
-      ),
-    ];
+    // Most requests come from users without roles: they cost no more queries.
+    const roleIds = direct.length
+      ? [
+          ...reachable(
+            direct.map((r) => Number(r.roleId)),
+            await this.roleEdges(),
+          ),
+        ]
+      : [];
     const adminRole =
+      !user.isAdmin &&
       roleIds.length > 0 &&
       (await this.dataSource.getRepository(Role).exists({ where: { id: In(roleIds), isAdmin: true } }));
     return {

@@ -101,10 +101,12 @@ export class AuthService {
 
   /** The principal a valid JWT stands for; refuses logged-out tokens and users removed or disabled since. */
   async principalForJwt(claims: JwtClaims): Promise<Principal> {
-    if (await this.revoked.existsBy({ tokenId: claims.jti })) {
-      throw new UnauthenticatedError('The access token has been logged out');
-    }
-    const user = await this.enabledUser(await this.users.findById(claims.sub));
+    const [revoked, found] = await Promise.all([
+      this.revoked.existsBy({ tokenId: claims.jti }),
+      this.users.findById(claims.sub),
+    ]);
+    if (revoked) throw new UnauthenticatedError('The access token has been logged out');
+    const user = await this.enabledUser(found);
     const expiresAt = new Date((claims.exp ?? 0) * 1000);
     return this.acl.principalOf(user, { id: claims.jti, expiresAt });
   }

@@ -30,6 +30,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(requestContextMiddleware);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // API answers change with every write; hashing each body for an ETag costs CPU and buys nothing.
+  app.set('etag', false);
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: true });
   app.useLogger(app.get(Logger));

@@ -147,8 +147,13 @@ export class ApplicationsService {
       .where('i.hostId IN (:...hostIds)', { hostIds: [...hostIds] })
       .orderBy('a.fullName')
       .getRawAndEntities();
-    const pairs = rows.raw.map((r: { hostId: number; a_id: number }) => [Number(r.hostId), Number(r.a_id)]);
-    return hostIds.map((h) => rows.entities.filter((a) => pairs.some(([host, app]) => host === h && app === a.id)));
+    const byId = new Map(rows.entities.map((a) => [a.id, a]));
+    const byHost = new Map<number, Application[]>(hostIds.map((h) => [h, []]));
+    for (const r of rows.raw as { hostId: number; a_id: number }[]) {
+      const app = byId.get(Number(r.a_id));
+      if (app) byHost.get(Number(r.hostId))?.push(app);
+    }
+    return hostIds.map((h) => byHost.get(h) ?? []);
   }
 
   availableActions(actor: Principal, appIds: readonly number[]): Promise<Map<string, string[]>> {

@@ -2,12 +2,14 @@
 // (COMPAT_PREFIX_OPS); controllers translate its wire format to domain services.
 import { Module } from '@nestjs/common';
 import { AclModule } from '../../acl/acl.module';
+import { CmdbModule } from '../../cmdb/cmdb.module';
 import { OpsLoginController } from './login.controller';
+import { OpsMachinesController } from './machines.controller';
 import { OpsPermissionsController } from './permissions.controller';
 import { OpsUsersController } from './users.controller';
 
 @Module({
-  imports: [AclModule],
-  controllers: [OpsLoginController, OpsUsersController, OpsPermissionsController],
+  imports: [AclModule, CmdbModule],
+  controllers: [OpsLoginController, OpsUsersController, OpsPermissionsController, OpsMachinesController],
 })
 export class OpsCompatModule {}

@@ -39,6 +39,22 @@ export interface AppChanges extends AppFields {
   productionId?: number | null;
 }
 
+/** An error about moving one child, told about the request item it came from. */
+function aboutChild(e: unknown, childId: number, field: string): unknown {
+  if (e instanceof NotFoundError && e.field === 'id') return new NotFoundError('application', childId, field);
+  if (e instanceof InvalidInputError && e.field)
+    return new InvalidInputError(field, e.message.slice(e.field.length + 2));
+  return e;
+}
+
+/** Relation sets a PATCH may replace as a whole. */
+export interface AppRelationSets {
+  childIds?: number[];
+  requiredIds?: number[];
+  /** Response persons to keep (by user); others are removed. Adding needs a type, so it is not done here. */
+  responsePersonUserIds?: number[];
+}
+
 export interface AppFilter {
   name?: string;
   /** Full name, or its start: `A.B` finds A.B and everything below it. */
@@ -183,9 +199,123 @@ export class ApplicationsService {
 
   /** Renaming or moving keeps the full names of the whole subtree right, in the same transaction. */
   async update(actor: Principal, id: number, changes: AppChanges): Promise<Application> {
+    return this.dataSource.transaction((em) => this.updateIn(em, actor, id, changes));
+  }
+
+  /**
+   * Moves applications under `parentId` (adopt) or from it to the root (release), all or none.
+   * `fieldOf` names a child in errors the way the caller's request listed it.
+   */
+  async moveChildren(
+    actor: Principal,
+    parentId: number,
+    childIds: number[],
+    mode: 'adopt' | 'release',
+    fieldOf: (i: number) => string = (i) => `children[${i}]`,
+  ): Promise<Application[]> {
+    return this.dataSource.transaction(async (em) => {
+      const parent = await this.lock(em, parentId);
+      const moved: Application[] = [];
+      for (const [i, childId] of childIds.entries()) {
+        if (moved.some((m) => m.id === childId)) continue;
+        const child = await em.findOneBy(Application, { id: childId });
+        if (!child) throw new NotFoundError('application', childId, fieldOf(i));
+        if (mode === 'release' && child.parentId !== parentId) {
+          throw new InvalidInputError(
+            fieldOf(i),
+            `application "${child.fullName}" is not a child of "${parent.fullName}"`,
+          );
+        }
+        const target = mode === 'adopt' ? parentId : null;
+        moved.push(
+          child.parentId === target
+            ? child
+            : await this.updateIn(em, actor, childId, { parentId: target }).catch((e: unknown) => {
+                throw aboutChild(e, childId, fieldOf(i));
+              }),
+        );
+      }
+      return moved;
+    });
+  }
+
+  /**
+   * Puts applications in a product line (`productionId`), or takes them out of `from` (null),
+   * all or none. `fieldOf` names an application in errors as the caller's request listed it.
+   */
+  async setProduction(
+    actor: Principal,
+    appIds: number[],
+    productionId: number | null,
+    from?: number,
+    fieldOf: (i: number) => string = (i) => `applications[${i}]`,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const line = await this.production(em, productionId ?? from ?? 0);
+      const done = new Set<number>();
+      for (const [i, appId] of appIds.entries()) {
+        const app = await em.findOneBy(Application, { id: appId });
+        if (!app) throw new NotFoundError('application', appId, fieldOf(i));
+        if (productionId === null && app.productionId !== from) {
+          throw new InvalidInputError(fieldOf(i), `application "${app.fullName}" is not in "${line.name}"`);
+        }
+        if (done.has(appId) || app.productionId === productionId) continue;
+        done.add(appId);
+        await this.updateIn(em, actor, appId, { productionId });
+      }
+    });
+  }
+
+  /**
+   * A PATCH of the whole application: its fields, and when given, exactly these children
+   * (others move to the root), these dependencies, and these of its current response persons.
+   * All or nothing, in one transaction.
+   */
+  async updateWithRelations(actor: Principal, id: number, changes: AppChanges, sets: AppRelationSets): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      if (Object.values(changes).some((v) => v !== undefined)) await this.updateIn(em, actor, id, changes);
+      else await this.lock(em, id);
+      if (sets.childIds) {
+        const wanted = new Set(sets.childIds);
+        for (const [i, childId] of [...wanted].entries()) {
+          await this.updateIn(em, actor, childId, { parentId: id }).catch((e: unknown) => {
+            throw aboutChild(e, childId, `child_apps[${i}]`);
+          });
+        }
+        const current = await em.findBy(Application, { parentId: id });
+        for (const child of current.filter((c) => !wanted.has(c.id))) {
+          await this.updateIn(em, actor, child.id, { parentId: null });
+        }
+      }
+      if (sets.requiredIds) {
+        const wanted = new Set(sets.requiredIds);
+        const current = (await this.requiredIdsIn(em, [id]))[0];
+        const added = [...wanted].filter((r) => !current.includes(r));
+        const removed = current.filter((r) => !wanted.has(r));
+        if (added.length) await this.changeRequirementsIn(em, actor, id, added, 'add');
+        if (removed.length) await this.changeRequirementsIn(em, actor, id, removed, 'remove');
+      }
+      if (sets.responsePersonUserIds) {
+        const persons = await em.findBy(ResponsePerson, { applicationId: id });
+        sets.responsePersonUserIds.forEach((userId, i) => {
+          if (!persons.some((p) => p.userId === userId)) {
+            throw new InvalidInputError(
+              `response_person[${i}]`,
+              `user ${userId} does not answer for this application yet: add them with their type first`,
+            );
+          }
+        });
+        const keep = new Set(sets.responsePersonUserIds);
+        const gone = persons.filter((p) => !keep.has(p.userId)).map((p) => ({ userId: p.userId, type: p.type }));
+        if (gone.length) await this.changeResponsePersonsIn(em, actor, id, gone, 'remove');
+      }
+    });
+  }
+
+  private async updateIn(em: EntityManager, actor: Principal, id: number, changes: AppChanges): Promise<Application> {
     await this.acl.assert(actor, 'edit_app', { type: 'application', id });
     if (changes.name !== undefined) this.checkName(changes.name);
-    return this.dataSource.transaction(async (em) => {
+    {
       const app = await this.lock(em, id);
       const before = snapshot(app);
       let parentFullName = app.parentId === null ? null : (await this.lock(em, app.parentId)).fullName;
@@ -225,7 +355,7 @@ export class ApplicationsService {
       const saved = await em.save(app);
       await this.record(em, actor, saved, 'update', before, snapshot(saved));
       return saved;
-    });
+    }
   }
 
   /** Refused while the application has children: remove or move them first. */
@@ -258,8 +388,18 @@ export class ApplicationsService {
 
   /** Adds or removes dependencies; a dependency cycle is refused. */
   async changeRequirements(actor: Principal, id: number, requiredIds: number[], mode: 'add' | 'remove') {
+    await this.dataSource.transaction((em) => this.changeRequirementsIn(em, actor, id, requiredIds, mode));
+  }
+
+  private async changeRequirementsIn(
+    em: EntityManager,
+    actor: Principal,
+    id: number,
+    requiredIds: number[],
+    mode: 'add' | 'remove',
+  ): Promise<void> {
     await this.acl.assert(actor, 'edit_app', { type: 'application', id });
-    await this.dataSource.transaction(async (em) => {
+    {
       const app = await this.lock(em, id);
       const required = requiredIds.length ? await em.findBy(Application, { id: In(requiredIds) }) : [];
       const missing = requiredIds.find((r) => !required.some((a) => a.id === r));
@@ -295,7 +435,7 @@ export class ApplicationsService {
       await this.record(em, actor, app, mode === 'add' ? 'add_required_apps' : 'remove_required_apps', null, {
         requiredApps: required.map((r) => r.fullName),
       });
-    });
+    }
   }
 
   // --- response persons
@@ -305,13 +445,23 @@ export class ApplicationsService {
   }
 
   async changeResponsePersons(actor: Principal, id: number, persons: PersonInput[], mode: 'add' | 'remove') {
+    await this.dataSource.transaction((em) => this.changeResponsePersonsIn(em, actor, id, persons, mode));
+  }
+
+  private async changeResponsePersonsIn(
+    em: EntityManager,
+    actor: Principal,
+    id: number,
+    persons: PersonInput[],
+    mode: 'add' | 'remove',
+  ): Promise<void> {
     await this.acl.assert(actor, 'edit_app', { type: 'application', id });
     for (const [i, p] of persons.entries()) {
       if (!Object.values(ResponsePersonType).includes(p.type)) {
         throw new InvalidInputError(`[${i}].type`, 'must be one of dev, ops, qa, pm');
       }
     }
-    await this.dataSource.transaction(async (em) => {
+    {
       const app = await this.lock(em, id);
       const userIds = [...new Set(persons.map((p) => p.userId))];
       const users = userIds.length ? await em.findBy(User, { id: In(userIds) }) : [];
@@ -325,7 +475,7 @@ export class ApplicationsService {
       await this.record(em, actor, app, mode === 'add' ? 'add_response_persons' : 'remove_response_persons', null, {
         persons: persons.map((p) => ({ user: users.find((u) => u.id === p.userId)?.username, type: p.type })),
       });
-    });
+    }
   }
 
   // --- instances
@@ -475,9 +625,13 @@ export class ApplicationsService {
   }
 
   /** Ids of the applications each application requires, in one query. */
-  async requiredIdsOf(appIds: readonly number[]): Promise<number[][]> {
+  requiredIdsOf(appIds: readonly number[]): Promise<number[][]> {
+    return this.requiredIdsIn(this.dataSource.manager, appIds);
+  }
+
+  private async requiredIdsIn(em: EntityManager, appIds: readonly number[]): Promise<number[][]> {
     if (appIds.length === 0) return [];
-    const rows = await this.dataSource
+    const rows = await em
       .createQueryBuilder()
       .select('r.application_id', 'appId')
       .addSelect('r.required_id', 'requiredId')

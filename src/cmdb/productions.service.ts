@@ -107,11 +107,12 @@ export class ProductionsService {
 
   /** Which of view_business, add_business, delete_business the caller holds: module grants, the same for every line. */
   async availableActions(actor: Principal): Promise<string[]> {
-    const held = await this.acl.availableActions(actor, 'module', ['host'], [
-      'view_business',
-      'add_business',
-      'delete_business',
-    ]);
+    const held = await this.acl.availableActions(
+      actor,
+      'module',
+      ['host'],
+      ['view_business', 'add_business', 'delete_business'],
+    );
     return held.get('host') ?? [];
   }
 }

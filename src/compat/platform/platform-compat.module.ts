@@ -6,6 +6,11 @@ import { AuditModule } from '../../audit/audit.module';
 import { CmdbModule } from '../../cmdb/cmdb.module';
 import { PlatformAuthTokensController } from './platform-auth-tokens.controller';
 import { PlatformAuthorizeOperationsController } from './platform-authorize-operations.controller';
+import { PlatformInventoryAppRelationsController } from './platform-inventory-app-relations.controller';
+import { PlatformInventoryApplicationsController } from './platform-inventory-applications.controller';
+import { PlatformInventoryAuditController } from './platform-inventory-audit.controller';
+import { PlatformInventoryHostsController } from './platform-inventory-hosts.controller';
+import { PlatformInventoryProductionsController } from './platform-inventory-productions.controller';
 import { PlatformInstanceLogController } from './platform-instance-log.controller';
 import { PlatformResourceAuthorizationsController } from './platform-resource-authorizations.controller';
 import { PlatformRolesController } from './platform-roles.controller';
@@ -22,6 +27,11 @@ import { PlatformUsersController } from './platform-users.controller';
     PlatformAuthTokensController,
     PlatformAuthorizeOperationsController,
     PlatformInstanceLogController,
+    PlatformInventoryProductionsController,
+    PlatformInventoryApplicationsController,
+    PlatformInventoryAppRelationsController,
+    PlatformInventoryHostsController,
+    PlatformInventoryAuditController,
   ],
 })
 export class PlatformCompatModule {}

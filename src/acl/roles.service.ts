@@ -35,6 +35,11 @@ export class RolesService {
     return role;
   }
 
+  /** Roles by id, in one query; ids that do not exist are left out. */
+  findByIds(ids: readonly number[]): Promise<Role[]> {
+    return ids.length ? this.roles.find({ where: { id: In([...ids]) }, order: { id: 'ASC' } }) : Promise.resolve([]);
+  }
+
   async list(search: string | undefined, offset: number, limit: number): Promise<[Role[], number]> {
     const qb = this.roles.createQueryBuilder('r');
     if (search) {

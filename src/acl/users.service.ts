@@ -119,6 +119,11 @@ export class UsersService {
     return this.users.findOneBy({ id });
   }
 
+  /** Users by id, in one query; ids that do not exist are left out. */
+  findByIds(ids: readonly number[]): Promise<User[]> {
+    return ids.length ? this.users.find({ where: { id: In([...ids]) }, order: { id: 'ASC' } }) : Promise.resolve([]);
+  }
+
   findByUsername(username: string): Promise<User | null> {
     return this.users.findOneBy({ username });
   }

@@ -24,6 +24,8 @@ export interface AuditFilter {
   module?: string;
   targetType?: string;
   targetId?: string;
+  /** Any of these targets (of `targetType`). */
+  targetIds?: string[];
   operator?: string;
   operation?: string;
   since?: Date;
@@ -69,6 +71,10 @@ export class AuditService {
     ];
     for (const [key, column] of eq) {
       if (filter[key] !== undefined) qb.andWhere(`e.${column} = :${key}`, { [key]: filter[key] });
+    }
+    if (filter.targetIds !== undefined) {
+      if (filter.targetIds.length === 0) return [[], 0];
+      qb.andWhere('e.targetId IN (:...targetIds)', { targetIds: filter.targetIds });
     }
     if (filter.since) qb.andWhere('e.createdAt >= :since', { since: filter.since });
     if (filter.until) qb.andWhere('e.createdAt < :until', { until: filter.until });

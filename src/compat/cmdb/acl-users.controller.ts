@@ -25,7 +25,7 @@ export class AclUsersController {
   @Get('info')
   async info(@CurrentPrincipal() principal: Principal, @CmdbParams() _p: CmdbAppParams) {
     const user = await this.users.get(principal.userId);
-    const names = await Promise.all(principal.roleIds.map(async (id) => (await this.roles.get(id)).name));
+    const names = (await this.roles.findByIds(principal.roleIds)).map((r) => r.name);
     if (principal.isAdmin && !names.includes('admin')) names.unshift('admin');
     return { result: { name: user.nickname ?? user.username, role: { permissions: names }, avatar: null } };
   }

@@ -9,7 +9,7 @@ import { RolesService } from '../../acl/roles.service';
 import { UsersService } from '../../acl/users.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { NotFoundError } from '../../common/errors/domain-errors';
+
 import { PlatformPageQuery } from './dto/platform-page.query';
 import { PlatformRoleAuthorizationChange, PlatformUserAuthorizationChange } from './dto/platform-perms.dto';
 import { changesFrom, groupGrants, pageOf, permissionObject, requestUrl } from './platform-acl-mapping';
@@ -146,20 +146,20 @@ export class PlatformResourceAuthorizationsController {
     const grants = await this.grants.listForResourceAs(actor, ref, subjectType);
     const catalog = RESOURCE_PERMISSIONS[ref.type];
     const groups = [...groupGrants(grants, (g) => g.subjectId)];
-    const results = await Promise.all(
-      pageOf(groups, q.page, q.page_size).map(async ([subjectId, held]) => {
-        const permission = permissionObject(catalog, held);
-        if (subjectType === 'user') {
-          const user = await this.users.findById(subjectId);
-          return { user: { id: subjectId, username: user?.username ?? null }, permission };
-        }
-        const role = await this.roles.get(subjectId).catch((e: unknown) => {
-          if (e instanceof NotFoundError) return null;
-          throw e;
-        });
-        return { role: { id: subjectId, name: role?.name ?? null }, permission };
-      }),
+    const page = pageOf(groups, q.page, q.page_size);
+    const ids = page.map(([subjectId]) => subjectId);
+    const names = new Map<number, string>(
+      subjectType === 'user'
+        ? (await this.users.findByIds(ids)).map((u) => [u.id, u.username])
+        : (await this.roles.findByIds(ids)).map((r) => [r.id, r.name]),
     );
+    const results = page.map(([subjectId, held]) => {
+      const permission = permissionObject(catalog, held);
+      const name = names.get(subjectId) ?? null;
+      return subjectType === 'user'
+        ? { user: { id: subjectId, username: name }, permission }
+        : { role: { id: subjectId, name }, permission };
+    });
     return PlatformEnvelope.page(results, groups.length, q.page, q.page_size, requestUrl(req));
   }
 

@@ -107,13 +107,15 @@ export class PlatformRolesController {
   }
 
   /** The seed's `creator`: who created each role, from its audit entry (none for roles made at start-up). */
-  private withCreators(roles: Role[]): Promise<PlatformRole[]> {
-    return Promise.all(
-      roles.map(async (role) => {
-        const filter = { module: 'acl', targetType: 'role', targetId: String(role.id), operation: 'create' };
-        const [[created]] = await this.audit.list(filter, 0, 1);
-        return toPlatformRole(role, created?.operatorName ?? null);
-      }),
-    );
+  private async withCreators(roles: Role[]): Promise<PlatformRole[]> {
+    const filter = {
+      module: 'acl',
+      targetType: 'role',
+      operation: 'create',
+      targetIds: roles.map((r) => String(r.id)),
+    };
+    const [created] = await this.audit.list(filter, 0, Math.max(roles.length, 1));
+    const creator = new Map(created.map((e) => [e.targetId, e.operatorName]));
+    return roles.map((role) => toPlatformRole(role, creator.get(String(role.id)) ?? null));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
 import { AclService, moduleRef } from '../acl/acl.service';
+import { RESOURCE_PERMISSIONS } from '../acl/permission-catalog';
 import { User } from '../acl/entities/user.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
@@ -79,16 +80,7 @@ export interface PersonInput {
 }
 
 /** What an application's row may show a caller. */
-export const APP_ACTIONS = [
-  'view_app',
-  'edit_app',
-  'delete_app',
-  'deploy_app',
-  'review_app_deploy_task',
-  'restart_app',
-  'view_app_log',
-  'view_app_monitor',
-];
+export const APP_ACTIONS = RESOURCE_PERMISSIONS.application;
 
 const APP_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_ -]{0,127}$/;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AclService, moduleRef } from '../acl/acl.service';
+import { RESOURCE_PERMISSIONS } from '../acl/permission-catalog';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { SecretBox } from '../common/crypto/secret-box';
@@ -59,15 +60,7 @@ export interface HostFilter {
 }
 
 /** What a host's row may show a caller, per host. */
-export const HOST_ACTIONS = [
-  'view_host',
-  'edit_host',
-  'delete_host',
-  'init_host',
-  'restart_host',
-  'login_host',
-  'deactivate_host',
-];
+export const HOST_ACTIONS = RESOURCE_PERMISSIONS.host;
 
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 

@@ -1,19 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PlatformPageQuery } from './platform-page.query';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PlatformAuditQuery } from './platform-audit.query';
 
 const ACTIONS = ['enable', 'disable'];
 const TARGET_TYPES = ['user', 'role'];
 
 /** Filters of both authorize-operation lists. */
-class PlatformAuthorizeOperationsQuery extends PlatformPageQuery {
-  @ApiPropertyOptional({ description: 'Username of who granted' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  operator?: string;
-
+class PlatformAuthorizeOperationsQuery extends PlatformAuditQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -35,18 +29,6 @@ class PlatformAuthorizeOperationsQuery extends PlatformPageQuery {
   @IsString()
   @MaxLength(64)
   authorized_target_name?: string;
-
-  @ApiPropertyOptional({ description: 'At or before this time (ISO 8601)' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  op_time__lt?: Date;
-
-  @ApiPropertyOptional({ description: 'At or after this time (ISO 8601)' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  op_time__gt?: Date;
 }
 
 export class PlatformModuleOperationsQuery extends PlatformAuthorizeOperationsQuery {

@@ -4,7 +4,6 @@ import {
   Allow,
   ArrayMaxSize,
   IsArray,
-  IsDate,
   IsIn,
   IsInt,
   IsOptional,
@@ -22,6 +21,7 @@ import { HostType } from '../../../cmdb/entities/host.entity';
 import { ResponsePersonType } from '../../../cmdb/entities/response-person.entity';
 import { NotFoundError } from '../../../common/errors/domain-errors';
 import { MAX_PAGE_SIZE } from '../../../common/pagination/page.args';
+import { PlatformAuditQuery } from './platform-audit.query';
 import { PlatformPageQuery } from './platform-page.query';
 
 const MAX_ID = 2147483647;
@@ -349,29 +349,11 @@ export const APP_OPERATIONS = [
 ];
 
 /** Filters both inventory audit lists share. */
-class PlatformInventoryOperationsQuery extends PlatformPageQuery {
-  @ApiPropertyOptional({ description: 'Username of who did it' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  operator?: string;
-
+class PlatformInventoryOperationsQuery extends PlatformAuditQuery {
   @ApiPropertyOptional({ description: 'Not supported: refused' })
   @IsOptional()
   @IsString()
   op_detail?: string;
-
-  @ApiPropertyOptional({ description: 'At or before this time (ISO 8601)' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  op_time__lt?: Date;
-
-  @ApiPropertyOptional({ description: 'At or after this time (ISO 8601)' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  op_time__gt?: Date;
 }
 
 export class PlatformHostOperationsQuery extends PlatformInventoryOperationsQuery {

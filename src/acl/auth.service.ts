@@ -49,7 +49,6 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
-    @InjectRepository(RevokedToken) private readonly revoked: Repository<RevokedToken>,
     @InjectRepository(ApiToken) private readonly apiTokens: Repository<ApiToken>,
   ) {
     this.throttle = new LoginThrottle(config.login.lockSeconds * 1000);
@@ -101,14 +100,11 @@ export class AuthService {
 
   /** The principal a valid JWT stands for; refuses logged-out tokens and users removed or disabled since. */
   async principalForJwt(claims: JwtClaims): Promise<Principal> {
-    const [revoked, found] = await Promise.all([
-      this.revoked.existsBy({ tokenId: claims.jti }),
-      this.users.findById(claims.sub),
-    ]);
+    const { user: found, revoked, roleIds } = await this.acl.loadUser(claims.sub, claims.jti);
     if (revoked) throw new UnauthenticatedError('The access token has been logged out');
     const user = await this.enabledUser(found);
     const expiresAt = new Date((claims.exp ?? 0) * 1000);
-    return this.acl.principalOf(user, { id: claims.jti, expiresAt });
+    return this.acl.principalOf(user, { id: claims.jti, expiresAt }, roleIds);
   }
 
   /** `Authorization: Token <value>`: the token's owner. */

@@ -47,6 +47,8 @@ export interface HostChanges extends HostFields {
   name?: string;
   /** Replaces the host's addresses when given. */
   ips?: IpInput[];
+  /** With `ips`: replace only the host's own, non-virtual addresses of these types and keep the rest. */
+  ipTypes?: readonly AddrType[];
   ssh?: SshInput;
 }
 
@@ -193,11 +195,20 @@ export class HostsService {
     await this.acl.assert(actor, 'edit_host', { type: 'host', id });
     if (changes.name !== undefined) this.checkName(changes.name);
     checkFields(changes);
-    if (changes.ips) checkIps(changes.ips);
+    const { ipTypes } = changes;
+    if (changes.ips) {
+      checkIps(changes.ips);
+      changes.ips.forEach((ip, i) => {
+        if (ipTypes && !ipTypes.includes(ip.addrType ?? AddrType.PRIVATE)) {
+          throw new InvalidInputError(`ips[${i}].addr_type`, `must be one of ${ipTypes.join(', ')}`);
+        }
+      });
+    }
     if (changes.ssh) checkSsh(changes.ssh);
     return this.dataSource.transaction(async (em) => {
       const host = await this.lock(em, id);
-      const before = snapshot(host, await em.findBy(IpAddress, { hostId: id }));
+      const current = await em.findBy(IpAddress, { hostId: id });
+      const before = snapshot(host, current);
       if (
         changes.name !== undefined &&
         changes.name !== host.name &&
@@ -208,7 +219,18 @@ export class HostsService {
       if (changes.name !== undefined) host.name = changes.name;
       this.assign(host, changes);
       const saved = await em.save(host);
-      const ips = changes.ips ? await this.replaceIps(em, id, changes.ips) : await em.findBy(IpAddress, { hostId: id });
+      let ips = current;
+      if (changes.ips) {
+        const replaced = (ip: IpAddress) =>
+          !ipTypes || (ip.owner === AddrOwner.HOST && !ip.isVirtual && ipTypes.includes(ip.addrType));
+        const kept = current.filter((ip) => !replaced(ip));
+        changes.ips.forEach((ip, i) => {
+          if (kept.some((k) => k.address === ip.address)) {
+            throw new InvalidInputError(`ips[${i}].address`, `${ip.address} is already another address of this host`);
+          }
+        });
+        ips = [...kept, ...(await this.replaceIps(em, id, changes.ips, current.filter(replaced)))];
+      }
       await this.record(em, actor, saved, 'update', before, snapshot(saved, ips));
       return saved;
     });
@@ -274,8 +296,15 @@ export class HostsService {
     }
   }
 
-  private async replaceIps(em: EntityManager, hostId: number, ips: IpInput[]): Promise<IpAddress[]> {
-    await em.delete(IpAddress, { hostId });
+  /** Deletes `replaced` (all of the host's addresses when omitted) and stores `ips` instead. */
+  private async replaceIps(
+    em: EntityManager,
+    hostId: number,
+    ips: IpInput[],
+    replaced?: IpAddress[],
+  ): Promise<IpAddress[]> {
+    if (replaced === undefined) await em.delete(IpAddress, { hostId });
+    else if (replaced.length > 0) await em.delete(IpAddress, { id: In(replaced.map((ip) => ip.id)) });
     if (ips.length === 0) return [];
     return em.save(
       ips.map((ip) =>
@@ -314,71 +343,6 @@ export class HostsService {
       operation,
       before,
       after,
-    });
-  }
-
-  /**
-   * Updates a host and sets its own (host-owned, not virtual) addresses of `types` to `ips`, keeping
-   * its virtual and load-balancer addresses and those of other types: for clients that know one
-   * address per type. Errors name `ips[i]` by the position in `ips`.
-   */
-  async updateWithIpsOfTypes(
-    actor: Principal,
-    id: number,
-    changes: Omit<HostChanges, 'ips'>,
-    types: readonly AddrType[],
-    ips: IpInput[],
-  ): Promise<Host> {
-    await this.acl.assert(actor, 'edit_host', { type: 'host', id });
-    if (changes.name !== undefined) this.checkName(changes.name);
-    checkFields(changes);
-    checkIps(ips);
-    ips.forEach((ip, i) => {
-      if (!types.includes(ip.addrType ?? AddrType.PRIVATE)) {
-        throw new InvalidInputError(`ips[${i}].addr_type`, `must be one of ${types.join(', ')}`);
-      }
-    });
-    if (changes.ssh) checkSsh(changes.ssh);
-    return this.dataSource.transaction(async (em) => {
-      const host = await this.lock(em, id);
-      const current = await em.findBy(IpAddress, { hostId: id });
-      const before = snapshot(host, current);
-      if (
-        changes.name !== undefined &&
-        changes.name !== host.name &&
-        (await em.existsBy(Host, { name: changes.name }))
-      ) {
-        throw new ConflictError(`host "${changes.name}" already exists`, 'name');
-      }
-      const replaced = (ip: IpAddress) => ip.owner === AddrOwner.HOST && !ip.isVirtual && types.includes(ip.addrType);
-      const kept = current.filter((ip) => !replaced(ip));
-      ips.forEach((ip, i) => {
-        if (kept.some((k) => k.address === ip.address)) {
-          throw new InvalidInputError(`ips[${i}].address`, `${ip.address} is already another address of this host`);
-        }
-      });
-      if (changes.name !== undefined) host.name = changes.name;
-      this.assign(host, changes);
-      const saved = await em.save(host);
-      const gone = current.filter(replaced).map((ip) => ip.id);
-      if (gone.length) await em.delete(IpAddress, { id: In(gone) });
-      const added = ips.length
-        ? await em.save(
-            ips.map((ip) =>
-              em.create(IpAddress, {
-                hostId: id,
-                address: ip.address,
-                netmask: ip.netmask ?? null,
-                network: ip.network ?? null,
-                isVirtual: false,
-                addrType: ip.addrType ?? AddrType.PRIVATE,
-                owner: AddrOwner.HOST,
-              }),
-            ),
-          )
-        : [];
-      await this.record(em, actor, saved, 'update', before, snapshot(saved, [...kept, ...added]));
-      return saved;
     });
   }
 }

@@ -115,7 +115,7 @@ export class OpsMachinesController {
     const fields = fieldsOf(changes);
     const host = await this.hosts.getByName(changes.machine_name);
     const { types, ips, names } = addressesOf(changes);
-    await withOpsFields(names, () => this.hosts.updateWithIpsOfTypes(actor, host.id, fields, types, ips));
+    await withOpsFields(names, () => this.hosts.update(actor, host.id, { ...fields, ips, ipTypes: types }));
     return OpsEnvelope.ok('update machine info ok');
   }
 

@@ -43,8 +43,8 @@ export interface AppChanges extends AppFields {
 /** An error about moving one child, told about the request item it came from. */
 function aboutChild(e: unknown, childId: number, field: string): unknown {
   if (e instanceof NotFoundError && e.field === 'id') return new NotFoundError('application', childId, field);
-  if (e instanceof InvalidInputError && e.field)
-    return new InvalidInputError(field, e.message.slice(e.field.length + 2));
+  if (e instanceof InvalidInputError) return e.withField(field);
+  if (e instanceof ConflictError) return new ConflictError(`${field}: ${e.message}`, field);
   return e;
 }
 

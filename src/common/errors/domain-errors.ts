@@ -21,8 +21,18 @@ export abstract class DomainError extends Error {
 
 export class InvalidInputError extends DomainError {
   readonly status = 400;
-  constructor(field: string, message: string) {
-    super(`${field}: ${message}`, field);
+  constructor(
+    field: string,
+    /** What is wrong, without the field name. */
+    readonly detail: string,
+  ) {
+    super(`${field}: ${detail}`, field);
+  }
+
+  /** The same complaint about another field: a wire format names it differently. */
+  withField(field: string): InvalidInputError {
+    const renamed = new InvalidInputError(field, this.detail);
+    return this.reason ? renamed.because(this.reason) : renamed;
   }
 }
 

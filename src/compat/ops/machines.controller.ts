@@ -15,8 +15,9 @@ import {
   OpsMachineQuery,
   OpsUpdateMachine,
 } from './dto/ops-machine.dto';
-import { parseData, validateBody, withOpsFields } from './ops-body';
+import { parseData, validateBody } from './ops-body';
 import { OpsEnvelope } from './ops-envelope';
+import { withWireFields } from '../wire-fields';
 
 /** The address ops shows for a type: the host's own, non-virtual one (virtual and LB addresses are not the machine's). */
 function ownIp(ips: IpAddress[], type: AddrType): string {
@@ -106,7 +107,7 @@ export class OpsMachinesController {
     if (body.action === 'add') {
       const { data: machine } = await validateBody(OpsAddMachine, { action: 'add', data });
       const { ips, names } = addressesOf(machine);
-      await withOpsFields(names, () =>
+      await withWireFields(names, () =>
         this.hosts.create(actor, { name: machine.machine_name, ...fieldsOf(machine), ips }),
       );
       return OpsEnvelope.ok('add machine info ok');
@@ -115,7 +116,7 @@ export class OpsMachinesController {
     const fields = fieldsOf(changes);
     const host = await this.hosts.getByName(changes.machine_name);
     const { types, ips, names } = addressesOf(changes);
-    await withOpsFields(names, () => this.hosts.update(actor, host.id, { ...fields, ips, ipTypes: types }));
+    await withWireFields(names, () => this.hosts.update(actor, host.id, { ...fields, ips, ipTypes: types }));
     return OpsEnvelope.ok('update machine info ok');
   }
 

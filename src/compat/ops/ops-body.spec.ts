@@ -1,5 +1,6 @@
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
-import { parseCodes, parseData, withOpsFields } from './ops-body';
+import { parseCodes, parseData } from './ops-body';
+import { withWireFields } from '../wire-fields';
 
 describe('ops body helpers', () => {
   it('reads permission codes, ignoring spaces, empties and repeats', () => {
@@ -16,7 +17,7 @@ describe('ops body helpers', () => {
 
   it('renames the fields service errors name to the ops wire names', async () => {
     const names = { email: 'mail', original_password: 'old_passwd', roles: 'permissions' };
-    const fail = (e: Error) => withOpsFields(names, () => Promise.reject(e));
+    const fail = (e: Error) => withWireFields(names, () => Promise.reject(e));
 
     await expect(fail(new InvalidInputError('email', 'must be an email address'))).rejects.toThrow(
       new InvalidInputError('mail', 'must be an email address'),
@@ -30,6 +31,6 @@ describe('ops body helpers', () => {
 
     const other = new ConflictError('username "a" is already taken', 'username');
     await expect(fail(other)).rejects.toBe(other);
-    await expect(withOpsFields(names, () => Promise.resolve(42))).resolves.toBe(42);
+    await expect(withWireFields(names, () => Promise.resolve(42))).resolves.toBe(42);
   });
 });

@@ -1,5 +1,5 @@
 import { Type, ValidationPipe } from '@nestjs/common';
-import { DomainError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { InvalidInputError } from '../../common/errors/domain-errors';
 
 // The same options as the global pipe, for the `data` of an action body whose shape depends on `action`.
 const pipe = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
@@ -30,28 +30,4 @@ export function parseCodes(codes: string): number[] {
         .map(Number),
     ),
   ];
-}
-
-/**
- * Runs a service call and renames the fields its errors name to the ops wire names
- * (`email` → `mail`, `roles` → `permissions`), so a client sees the field it sent.
- */
-export async function withOpsFields<T>(names: Record<string, string>, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (e) {
-    throw renamed(e, names);
-  }
-}
-
-function renamed(e: unknown, names: Record<string, string>): unknown {
-  if (!(e instanceof DomainError) || !e.field || !names[e.field]) return e;
-  const field = names[e.field];
-  if (e instanceof InvalidInputError) {
-    const error = new InvalidInputError(field, e.message.slice(e.field.length + 2));
-    return e.reason ? error.because(e.reason) : error;
-  }
-  // An unknown role is an unknown permission code in ops terms: a request error naming the field.
-  if (e instanceof NotFoundError) return new InvalidInputError(field, e.message);
-  return e;
 }

@@ -8,8 +8,9 @@ import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { OpsPageQuery } from './dto/ops-page.query';
 import { OpsAddUsers, OpsDeleteUserArgs, OpsUpdateUser, OpsUserActionBody } from './dto/ops-user.dto';
-import { parseCodes, parseData, validateBody, withOpsFields } from './ops-body';
+import { parseCodes, parseData, validateBody } from './ops-body';
 import { OpsEnvelope } from './ops-envelope';
+import { withWireFields } from '../wire-fields';
 
 /** An ops user: `permissions` holds the codes (role ids) of the user's permission groups (roles). */
 function toOpsUser(user: User, roles: Role[]) {
@@ -53,7 +54,7 @@ export class OpsUsersController {
     if (body.action === 'add') {
       // The seed sends a list; a single object is read as a list of one.
       const add = await validateBody(OpsAddUsers, { action: 'add', data: Array.isArray(data) ? data : [data] });
-      await withOpsFields({ password: 'passwd', email: 'mail', roles: 'permissions' }, () =>
+      await withWireFields({ password: 'passwd', email: 'mail', roles: 'permissions' }, () =>
         this.users.createMany(
           actor,
           add.data.map((u) => ({
@@ -73,7 +74,7 @@ export class OpsUsersController {
     const user = await this.users.getByUsername(changes.username);
     const password =
       changes.new_passwd !== undefined ? { original: changes.old_passwd, next: changes.new_passwd } : undefined;
-    await withOpsFields(
+    await withWireFields(
       { new_password: 'new_passwd', original_password: 'old_passwd', email: 'mail', roles: 'permissions' },
       () =>
         this.users.updateAccount(

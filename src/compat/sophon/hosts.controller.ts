@@ -6,8 +6,9 @@ import { AddrType, IpAddress } from '../../cmdb/entities/ip-address.entity';
 import { HostsService } from '../../cmdb/hosts.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { withOpsFields } from '../ops/ops-body';
+
 import { SophonNewHostBody } from './dto/sophon-host.dto';
+import { withWireFields } from '../wire-fields';
 
 /** Sophon logged in as the local user; hosts added here log in as root unless `ssh_user` says otherwise. */
 const DEFAULT_SSH_USER = 'root';
@@ -52,7 +53,7 @@ export class SophonHostsController {
   @Post()
   @HttpCode(200)
   async add(@CurrentPrincipal() actor: Principal, @Body() body: SophonNewHostBody) {
-    const host = await withOpsFields(FIELD_NAMES, () =>
+    const host = await withWireFields(FIELD_NAMES, () =>
       this.hosts.create(actor, {
         name: body.hostname,
         ips: [{ address: body.ip, addrType: AddrType.PRIVATE }],

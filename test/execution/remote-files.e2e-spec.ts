@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { utils } from 'ssh2';
 import {
   DomainError,
   InvalidInputError,
@@ -16,7 +15,7 @@ import { LogReadOptions } from '../../src/execution/log-window';
 import { RemoteFiles } from '../../src/execution/remote-files.service';
 import { SshClient } from '../../src/execution/ssh-client';
 import { SshTarget } from '../../src/execution/ssh-target';
-import { startSshd, sshdAvailable, TestSshd } from '../support/sshd';
+import { startSshd, sshdAvailable, strangerKey, TestSshd } from '../support/sshd';
 
 // RemoteFiles against a real OpenSSH server on loopback (test/support/sshd.ts). Runs wherever sshd is
 // installed; CI sets TEST_SSHD=1 so a missing sshd fails instead of skipping.
@@ -251,7 +250,7 @@ async function failure(promise: Promise<unknown>): Promise<DomainError> {
     });
 
     it('answers a key the server does not accept with an authentication error', async () => {
-      const stranger = utils.generateKeyPairSync('ed25519').private;
+      const stranger = await strangerKey();
       const e = await failure(files.read({ ...target, privateKey: stranger }, numbered, {}));
       expect(e).toBeInstanceOf(UpstreamError);
       expect(e).toMatchObject({ status: 502, reason: 'ssh_auth_failed' });

@@ -64,6 +64,20 @@ async function keygen(file: string): Promise<void> {
   await promisify(execFile)(SSH_KEYGEN, ['-q', '-t', 'ed25519', '-N', '', '-C', 'test-sshd', '-f', file]);
 }
 
+/**
+ * A fresh OpenSSH private key no server knows. Made by ssh-keygen: ssh2's own generator
+ * now and then writes ed25519 keys that ssh2 itself cannot parse back.
+ */
+export async function strangerKey(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'ssh-key-'));
+  try {
+    await keygen(join(dir, 'id'));
+    return readFileSync(join(dir, 'id'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -49,25 +49,20 @@ export async function run(): Promise<void> {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const query = '{ hosts(limit: 50) { items { id name ips { address addrType } applications { name } } } }';
     const figures = [];
-    const platform = await fetch(`${service.url}/platform/hosts/?page_size=50`, { headers });
-    if (platform.status === 404) {
-      console.log('platform /hosts/ is not served yet: skipped');
-    } else {
+    const graphql = {
+      url: `${service.url}/graphql`,
+      method: 'POST' as const,
+      headers,
+      body: JSON.stringify({ query }),
+    };
+    const rest = { url: `${service.url}/platform/hosts/?page_size=50`, headers };
+    // One connection shows the latency of a request alone; ten show throughput under queueing.
+    for (const connections of [1, 10]) {
+      figures.push(await load(`REST /platform/hosts/?page_size=50, ${connections} conn`, { ...rest, connections }));
       figures.push(
-        await load('REST /platform/hosts/?page_size=50', {
-          url: `${service.url}/platform/hosts/?page_size=50`,
-          headers,
-        }),
+        await load(`GraphQL hosts(limit: 50) + ips + apps, ${connections} conn`, { ...graphql, connections }),
       );
     }
-    figures.push(
-      await load('GraphQL hosts(limit: 50) with ips and applications', {
-        url: `${service.url}/graphql`,
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query }),
-      }),
-    );
     report('hosts-list', 'npm run build && npm run bench -- hosts-list', figures, {
       hosts: HOSTS,
       ips: HOSTS * 3,

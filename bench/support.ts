@@ -46,6 +46,7 @@ export async function startService(databaseUrl: string): Promise<{ url: string; 
       SECRET_KEY: 'bench-secret-key-0123456789',
       ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

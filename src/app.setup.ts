@@ -1,9 +1,9 @@
-import { ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { dirname, join } from 'node:path';
 import { PLAYGROUND_ASSETS } from './common/graphql/playground.controller';
+import { InputValidationPipe } from './common/request/input-validation.pipe';
 import { requestContextMiddleware } from './common/request/request-context';
 import { AppConfig } from './config/app-config';
 
@@ -36,7 +36,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(
-    new ValidationPipe({
+    new InputValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

@@ -1,3 +1,4 @@
+import { NullableStringField } from '../../common/graphql/nullable-string-field';
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Paginated } from '../../common/pagination/paginated';
@@ -12,10 +13,7 @@ export class ApiTokenInput {
   @MaxLength(64)
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @NullableStringField(255)
   description?: string | null;
 }
 

@@ -1,3 +1,4 @@
+import { NullableStringField } from '../../common/graphql/nullable-string-field';
 import { ArgsType, Field, InputType, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageArgs } from '../../common/pagination/page.args';
@@ -12,10 +13,7 @@ export class RoleInput {
   @MaxLength(64)
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @NullableStringField(255)
   description?: string | null;
 
   @Field({ nullable: true, description: 'Members are allowed everything' })

@@ -1,3 +1,4 @@
+import { NullableStringField } from '../../common/graphql/nullable-string-field';
 import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageArgs } from '../../common/pagination/page.args';
@@ -11,28 +12,16 @@ class UserProfileInput {
   @IsEmail()
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
+  @NullableStringField(32)
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @NullableStringField(64)
   nickname?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @NullableStringField(128)
   department?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'OpenSSH public key' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16384)
+  @NullableStringField(16384, 'OpenSSH public key')
   publicKey?: string | null;
 }
 

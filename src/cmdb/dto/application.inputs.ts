@@ -1,3 +1,4 @@
+import { NullableStringField } from '../../common/graphql/nullable-string-field';
 import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageArgs } from '../../common/pagination/page.args';
@@ -25,52 +26,28 @@ export class ApplicationInput {
   @IsInt()
   productionId?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @NullableStringField(64)
   applicationType?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @NullableStringField(64)
   runUser?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @NullableStringField(1024)
   directory?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4096)
+  @NullableStringField(4096)
   startupCommand?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4096)
+  @NullableStringField(4096)
   stopCommand?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @NullableStringField(1024)
   stdoutPath?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @NullableStringField(1024)
   stderrPath?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @NullableStringField(1024)
   pidPath?: string | null;
 }
 
@@ -85,10 +62,7 @@ export class InstanceInputType {
   @IsEnum(InstanceStatus)
   status?: InstanceStatus;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @NullableStringField(128)
   version?: string | null;
 }
 

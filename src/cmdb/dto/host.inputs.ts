@@ -1,3 +1,4 @@
+import { NullableStringField } from '../../common/graphql/nullable-string-field';
 import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -24,16 +25,10 @@ export class IpInputType {
   @MaxLength(45)
   address: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(45)
+  @NullableStringField(45)
   netmask?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @NullableStringField(64)
   network?: string | null;
 
   @Field({ nullable: true })
@@ -54,10 +49,7 @@ export class IpInputType {
 
 @InputType()
 export class SshInputType {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @NullableStringField(255)
   address?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -67,10 +59,7 @@ export class SshInputType {
   @Max(65535)
   port?: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @NullableStringField(64)
   user?: string | null;
 
   @Field({ nullable: true, description: 'Stored encrypted; never shown again' })
@@ -109,10 +98,7 @@ export class HostInput {
   @IsEnum(OsStatus)
   osStatus?: OsStatus;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @NullableStringField(128)
   osType?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -127,22 +113,13 @@ export class HostInput {
   @Min(0)
   memory?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @NullableStringField(255)
   location?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4096)
+  @NullableStringField(4096)
   description?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @NullableStringField(255)
   usage?: string | null;
 
   @Field({ nullable: true })

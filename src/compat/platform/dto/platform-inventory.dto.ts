@@ -21,6 +21,7 @@ import { HostType } from '../../../cmdb/entities/host.entity';
 import { ResponsePersonType } from '../../../cmdb/entities/response-person.entity';
 import { NotFoundError } from '../../../common/errors/domain-errors';
 import { MAX_PAGE_SIZE } from '../../../common/pagination/page.args';
+import { NullableString } from '../../../common/validation/nullable-string';
 import { PlatformAuditQuery } from './platform-audit.query';
 import { PlatformPageQuery } from './platform-page.query';
 
@@ -160,60 +161,28 @@ class PlatformAppFields {
   @MaxLength(64)
   application_type?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(64)
+  @NullableString(64)
   run_user?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The name the seed table uses for run_user' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(64)
+  @NullableString(64, 'The name the seed table uses for run_user')
   run_users?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(1024)
+  @NullableString(1024)
   directory?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(10_000)
+  @NullableString(10_000)
   startup_cmd?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(10_000)
+  @NullableString(10_000)
   stop_cmd?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(1024)
+  @NullableString(1024)
   stdout_path?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(1024)
+  @NullableString(1024)
   stderr_path?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(1024)
+  @NullableString(1024)
   pid_path?: string | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Parent application id; null for the root' })

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { toProblem } from '../common/errors/problem';
+import { loggableError, toProblem } from '../common/errors/problem';
 import { CompatRegistry } from './compat-registry';
 
 /**
@@ -20,7 +20,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const problem = toProblem(exception);
-    if (problem.internal) this.logger.error(exception);
+    if (problem.internal) this.logger.error({ err: loggableError(exception) }, 'unexpected error');
     if (res.headersSent) return;
 
     if (problem.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(problem.retryAfterSeconds));

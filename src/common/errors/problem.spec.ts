@@ -2,7 +2,7 @@ import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { formatGraphqlError } from '../graphql/format-error';
 import { ConflictError, InvalidInputError, NotFoundError, TooManyRequestsError } from './domain-errors';
-import { toProblem } from './problem';
+import { loggableError, toProblem } from './problem';
 
 describe('toProblem', () => {
   it('keeps the field of a domain error and its status', () => {
@@ -52,5 +52,14 @@ describe('formatGraphqlError', () => {
     const out = format(new Error('SQLITE_ERROR: no such table: users'));
     expect(out.message).toBe('Internal server error');
     expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', status: 500 });
+  });
+});
+
+describe('loggableError', () => {
+  it('keeps name, message and stack, and drops what drivers attach (SQL and parameters)', () => {
+    const e = Object.assign(new Error('ER_DUP_ENTRY'), { query: 'INSERT ...', parameters: ['scrypt$secret'] });
+    const logged = loggableError(e);
+    expect(logged).toEqual({ name: 'Error', message: 'ER_DUP_ENTRY', stack: e.stack });
+    expect(JSON.stringify(logged)).not.toContain('scrypt$secret');
   });
 });

@@ -78,3 +78,13 @@ export function toProblem(e: unknown): Problem {
   }
   return { ...problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE), internal: true };
 }
+
+/**
+ * What a log line may say about an unexpected error: its name, message and stack.
+ * Driver errors also carry the SQL and its parameters (a password hash, a sealed
+ * secret), which must not reach the log.
+ */
+export function loggableError(e: unknown): { name: string; message: string; stack?: string } {
+  if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack };
+  return { name: typeof e, message: String(e) };
+}

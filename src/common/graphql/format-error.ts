@@ -1,6 +1,9 @@
+import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { toProblem } from '../errors/problem';
+import { loggableError, toProblem } from '../errors/problem';
+
+const logger = new Logger('GraphQLError');
 
 const CODES: Record<number, string> = {
   400: 'BAD_USER_INPUT',
@@ -25,6 +28,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, extensions };
   }
   const problem = toProblem(original);
+  if (problem.internal) logger.error({ err: loggableError(original), path: formatted.path }, 'unexpected error');
   return {
     message: problem.message,
     locations: formatted.locations,

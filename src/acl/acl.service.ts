@@ -7,7 +7,7 @@ import { Grant } from './entities/grant.entity';
 import { RevokedToken } from './entities/revoked-token.entity';
 import { Role } from './entities/role.entity';
 import { User } from './entities/user.entity';
-import { moduleOfResource } from './permission-catalog';
+import { managePermissionOf, moduleOfResource } from './permission-catalog';
 import { Edge, reachable } from '../common/graph';
 
 /** What a permission is checked on: a module (`module`/`dns`), a host, an application, a CMDB ACL resource. */
@@ -93,23 +93,29 @@ export class AclService {
   /** Whether the principal holds `permission` on `resource` (or, without one, anywhere). */
   async can(principal: Principal, permission: string, resource?: ResourceRef): Promise<boolean> {
     if (principal.isAdmin) return true;
-    const targets = resource ? await this.targetsOf(resource) : undefined;
-    const qb = this.grants
-      .createQueryBuilder('g')
-      .where('g.permission = :permission', { permission })
-      .andWhere(this.subjectFilter(principal));
-    if (targets) {
-      qb.andWhere(
-        new Brackets((or) =>
-          targets.forEach((t, i) =>
-            or.orWhere(`(g.resourceType = :t${i} AND g.resourceId = :i${i})`, {
-              [`t${i}`]: t.type,
-              [`i${i}`]: String(t.id),
-            }),
-          ),
-        ),
-      );
-    }
+    const qb = this.grants.createQueryBuilder('g').where(this.subjectFilter(principal));
+    if (!resource) return (await qb.andWhere('g.permission = :permission', { permission }).getExists()) === true;
+    const targets = await this.targetsOf(resource);
+    const module = moduleOfResource(resource.type);
+    const manage = managePermissionOf(resource.type);
+    qb.andWhere(
+      new Brackets((or) => {
+        targets.forEach((t, i) =>
+          or.orWhere(`(g.permission = :permission AND g.resourceType = :t${i} AND g.resourceId = :i${i})`, {
+            permission,
+            [`t${i}`]: t.type,
+            [`i${i}`]: String(t.id),
+          }),
+        );
+        // The module's "manage" permission covers every permission on every resource of the type.
+        if (module && manage) {
+          or.orWhere("(g.permission = :manage AND g.resourceType = 'module' AND g.resourceId = :module)", {
+            manage,
+            module,
+          });
+        }
+      }),
+    );
     return (await qb.getExists()) === true;
   }
 
@@ -134,10 +140,11 @@ export class AclService {
     const result = new Map(ids.map((id) => [String(id), principal.isAdmin ? [...permissions] : []]));
     if (principal.isAdmin || ids.length === 0) return result;
     const module = moduleOfResource(type);
+    const manage = managePermissionOf(type);
     const rows = await this.grants
       .createQueryBuilder('g')
       .select(['g.permission', 'g.resourceType', 'g.resourceId'])
-      .where('g.permission IN (:...permissions)', { permissions })
+      .where('g.permission IN (:...permissions)', { permissions: manage ? [...permissions, manage] : permissions })
       .andWhere(this.subjectFilter(principal))
       .andWhere(
         new Brackets((or) => {
@@ -147,6 +154,7 @@ export class AclService {
       )
       .getMany();
     const everywhere = new Set(rows.filter((r) => r.resourceType === 'module').map((r) => r.permission));
+    if (manage && everywhere.has(manage)) permissions.forEach((p) => everywhere.add(p));
     for (const [id, actions] of result) {
       const here = new Set(rows.filter((r) => r.resourceType === type && r.resourceId === id).map((r) => r.permission));
       actions.push(...permissions.filter((p) => everywhere.has(p) || here.has(p)));

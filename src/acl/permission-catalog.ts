@@ -57,6 +57,13 @@ function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefin
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** The module permission that means "anything on any resource of this type" (管理任意主机). */
+export const MANAGE_PERMISSION: Readonly<Record<string, string>> = { host: 'manage_host', application: 'manage_app' };
+
+export function managePermissionOf(type: string): string | undefined {
+  return lookup(MANAGE_PERMISSION, type);
+}
+
 /** The module whose grants cover every resource of `type`, if any. */
 export function moduleOfResource(type: string): string | undefined {
   return lookup(MODULE_OF_RESOURCE, type);

@@ -52,4 +52,16 @@ describe('available actions for lists', () => {
     expect(all.get('1')).toEqual(HOST_ACTIONS);
     expect(await acl.can(frank, 'edit_host', { type: 'host', id: 2 })).toBe(false);
   });
+
+  it('reads the module "manage" permission as every permission on every resource of its type', async () => {
+    const grants = t.app.get(GrantsService);
+    const user = await createUser(t, 'gina', 'gina-password');
+    const gina = await acl.principalOf(user);
+    expect(await acl.can(gina, 'restart_host', { type: 'host', id: 42 })).toBe(false);
+    await grants.setModulePermissions(admin, { type: 'user', id: user.id }, 'host', { manage_host: true });
+    expect(await acl.can(gina, 'restart_host', { type: 'host', id: 42 })).toBe(true);
+    expect(await acl.can(gina, 'view_app', { type: 'application', id: 1 })).toBe(false);
+    const actions = await acl.availableActions(gina, 'host', [42], HOST_ACTIONS);
+    expect(actions.get('42')).toEqual(HOST_ACTIONS);
+  });
 });

@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { dirname, join } from 'node:path';
 import { PLAYGROUND_ASSETS } from './common/graphql/playground.controller';
 import { InputValidationPipe } from './common/request/input-validation.pipe';
+import { drainingMiddleware } from './common/request/draining';
 import { requestContextMiddleware } from './common/request/request-context';
 import { AppConfig } from './config/app-config';
 
@@ -28,6 +29,7 @@ export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   // First: every later middleware, log line and audit entry sees the request id.
   app.use(requestContextMiddleware);
+  app.use(drainingMiddleware);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // API answers change with every write; hashing each body for an ETag costs CPU and buys nothing.
@@ -50,5 +52,4 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     app.useStaticAssets(join(packageDir('react-dom'), 'umd'), { ...assets, prefix: PLAYGROUND_ASSETS.reactDom });
   }
   SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
-  app.enableShutdownHooks();
 }

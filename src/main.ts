@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { startDraining } from './common/request/draining';
 import { loadConfig } from './config/app-config';
 import { ConfigError } from './config/env-parsers';
 
@@ -27,6 +28,29 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app, config);
   await app.listen(config.port, config.host);
+  drainOnSignal(app);
+}
+
+/** Longest a stopping node waits for requests in flight (a log read over SSH, say). */
+const DRAIN_MS = 15_000;
+
+/**
+ * On SIGTERM/SIGINT: stop accepting connections, let the requests in flight finish,
+ * then close the modules (the database last). Nest's own hooks would close the
+ * database first and fail those requests.
+ */
+function drainOnSignal(app: NestExpressApplication): void {
+  const stop = async () => {
+    const server = app.getHttpServer();
+    startDraining();
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_MS).unref());
+    await Promise.race([drained, deadline]);
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop()).once('SIGINT', () => void stop());
 }
 
 bootstrap().catch((e: unknown) => {

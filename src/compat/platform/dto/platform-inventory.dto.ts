@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -26,6 +27,19 @@ import { PlatformAuditQuery } from './platform-audit.query';
 import { PlatformPageQuery } from './platform-page.query';
 
 const MAX_ID = 2147483647;
+
+/** An optional list of positive 32-bit ids, at most a page of them. */
+function IdList(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [Number], description }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(MAX_PAGE_SIZE),
+    IsInt({ each: true }),
+    Min(1, { each: true }),
+    Max(MAX_ID, { each: true }),
+  );
+}
 const PERSON_TYPES = Object.values(ResponsePersonType);
 
 /** `1,2` or a repeated parameter, as numbers (non-numbers stay NaN and fail validation). */
@@ -122,14 +136,8 @@ export class PlatformAppListQuery extends PlatformInventoryPageQuery {
   @MaxLength(512)
   full_path?: string;
 
-  @ApiPropertyOptional({ type: [Number], description: 'User ids (1,2 or repeated): applications any answers for' })
-  @IsOptional()
+  @IdList('User ids (1,2 or repeated): applications any answers for')
   @Transform(idList)
-  @IsArray()
-  @ArrayMaxSize(MAX_PAGE_SIZE)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(MAX_ID, { each: true })
   response_persons?: number[];
 
   @ApiPropertyOptional({ enum: [0, 1], description: '0: root applications, 1: applications with a parent' })
@@ -220,31 +228,13 @@ export class PlatformUpdateAppBody extends PlatformAppFields {
   @Allow()
   description?: unknown;
 
-  @ApiPropertyOptional({ type: [Number], description: 'Ids of all the children: others listed are moved here' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_PAGE_SIZE)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(MAX_ID, { each: true })
+  @IdList('Ids of all the children: others listed are moved here')
   child_apps?: number[];
 
-  @ApiPropertyOptional({ type: [Number], description: 'Ids of every application this one requires' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_PAGE_SIZE)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(MAX_ID, { each: true })
+  @IdList('Ids of every application this one requires')
   required_apps?: number[];
 
-  @ApiPropertyOptional({ type: [Number], description: 'User ids who keep answering for the application' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_PAGE_SIZE)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(MAX_ID, { each: true })
+  @IdList('User ids who keep answering for the application')
   response_person?: number[];
 }
 

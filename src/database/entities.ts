@@ -8,6 +8,7 @@ import { RevokedToken } from '../acl/entities/revoked-token.entity';
 import { Role } from '../acl/entities/role.entity';
 import { User } from '../acl/entities/user.entity';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
+import { CI_ENTITIES } from '../cmdb/ci/entities';
 import { ApplicationInstance } from '../cmdb/entities/application-instance.entity';
 import { Application } from '../cmdb/entities/application.entity';
 import { HostPoll } from '../cmdb/entities/host-poll.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   Application,
   ApplicationInstance,
   ResponsePerson,
+  ...CI_ENTITIES,
 ];

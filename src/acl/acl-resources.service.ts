@@ -164,6 +164,52 @@ export class AclResourcesService {
     });
   }
 
+  // --- resources other modules keep in step with their own objects (a CMDB CI type is one)
+
+  /** The resource type `name` with at least these permissions, created or extended in the caller's transaction. */
+  async ensureTypeIn(em: EntityManager, name: string, perms: readonly string[]): Promise<AclResourceType> {
+    const type = await em.findOneBy(AclResourceType, { name });
+    if (!type) return em.save(em.create(AclResourceType, { name, perms: [...perms], description: null }));
+    const missing = perms.filter((p) => !type.perms.includes(p));
+    if (missing.length === 0) return type;
+    type.perms = [...type.perms, ...missing];
+    return em.save(type);
+  }
+
+  /** Creates the resource `name` of type `typeName` (and the type) unless it exists. */
+  async ensureResourceIn(em: EntityManager, typeName: string, name: string, perms: readonly string[]): Promise<void> {
+    const type = await this.ensureTypeIn(em, typeName, perms);
+    if (await em.existsBy(AclResource, { typeId: type.id, name })) return;
+    await em.save(em.create(AclResource, { typeId: type.id, name }));
+  }
+
+  /** Renames the resource with the object it stands for; its grants stay. */
+  async renameResourceIn(em: EntityManager, typeName: string, from: string, to: string): Promise<void> {
+    const type = await em.findOneBy(AclResourceType, { name: typeName });
+    if (!type || from === to) return;
+    // A resource already named `to` (made by hand before the object existed) is the one that counts.
+    if (await em.existsBy(AclResource, { typeId: type.id, name: to })) {
+      await this.removeResourceIn(em, typeName, from);
+      return;
+    }
+    await em.update(AclResource, { typeId: type.id, name: from }, { name: to });
+  }
+
+  /** Removes the resource with the object it stands for, and every grant on it. */
+  async removeResourceIn(em: EntityManager, typeName: string, name: string): Promise<void> {
+    const type = await em.findOneBy(AclResourceType, { name: typeName });
+    const resource = type && (await em.findOneBy(AclResource, { typeId: type.id, name }));
+    if (!resource) return;
+    await em.delete(Grant, { resourceType: 'acl_resource', resourceId: String(resource.id) });
+    await em.delete(AclResource, { id: resource.id });
+  }
+
+  /** Every resource of a type, by name. */
+  async resourcesOfType(typeName: string): Promise<AclResource[]> {
+    const type = await this.dataSource.getRepository(AclResourceType).findOneBy({ name: typeName });
+    return type ? this.dataSource.getRepository(AclResource).findBy({ typeId: type.id }) : [];
+  }
+
   // --- resource groups
 
   listGroups(filter: { search?: string; typeId?: number }, offset: number, limit: number) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Principal } from '../common/auth/principal';
 import { currentRequest } from '../common/request/request-context';
 import { AuditEntry } from './entities/audit-entry.entity';
@@ -41,8 +42,26 @@ export class AuditService {
    * back with the change it describes.
    */
   async record(em: EntityManager, r: AuditRecord): Promise<AuditEntry> {
+    return em.save(this.entryOf(em, r));
+  }
+
+  /** Many entries in one statement (a bulk change writes one per item), in the caller's transaction. */
+  async recordMany(em: EntityManager, records: readonly AuditRecord[]): Promise<void> {
+    for (let i = 0; i < records.length; i += 500) {
+      const chunk = records.slice(i, i + 500).map((r) => this.entryOf(em, r));
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(AuditEntry)
+        .values(chunk as QueryDeepPartialEntity<AuditEntry>[])
+        .updateEntity(false)
+        .execute();
+    }
+  }
+
+  private entryOf(em: EntityManager, r: AuditRecord): AuditEntry {
     const req = currentRequest();
-    const entry = em.create(AuditEntry, {
+    return em.create(AuditEntry, {
       operatorId: r.operator?.userId ?? null,
       operatorName: r.operator?.username ?? r.operatorName ?? null,
       module: r.module,
@@ -56,7 +75,6 @@ export class AuditService {
       requestId: req?.requestId ?? null,
       clientIp: req?.clientIp ?? null,
     });
-    return em.save(entry);
   }
 
   /** Newest first. */

@@ -1,10 +1,11 @@
-// The CMDB and the inventory every module shares: hosts with their addresses
-// and latest poll, product lines, and the application tree with its instances.
+// The CMDB: the CI engine (attributes, CI types, CIs, relations, history) and the inventory every
+// module shares: hosts with their addresses and latest poll, product lines, the application tree.
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AclModule } from '../acl/acl.module';
 import { AuditModule } from '../audit/audit.module';
 import { ExecutionModule } from '../execution/execution.module';
+import { CiModule } from './ci/ci.module';
 import { ApplicationsResolver } from './applications.resolver';
 import { ApplicationsService } from './applications.service';
 import { ApplicationInstance } from './entities/application-instance.entity';
@@ -26,6 +27,7 @@ import { ProductionsService } from './productions.service';
     AclModule,
     AuditModule,
     ExecutionModule,
+    CiModule,
   ],
   providers: [
     HostsService,
@@ -36,6 +38,6 @@ import { ProductionsService } from './productions.service';
     ApplicationsResolver,
     ProductionsResolver,
   ],
-  exports: [HostsService, ApplicationsService, ProductionsService, InstanceLogsService],
+  exports: [HostsService, ApplicationsService, ProductionsService, InstanceLogsService, CiModule],
 })
 export class CmdbModule {}

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       admin: { username: 'admin', password: undefined },
       jwt: { ttlSeconds: 12 * 3600 },
       compatPrefixes: { sophon: '/sophon', ops: '/ops', hermes: '/hermes', platform: '/platform', cmdb: '/cmdb' },
+      cmdb: { heartbeatHostnameAttr: 'hostname', heartbeatIpAttr: 'private_ip' },
     });
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(cfg.jwt.secret);
     expect(statSync(join(dir, 'secret-key')).mode & 0o777).toBe(0o600);
@@ -34,6 +35,15 @@ describe('loadConfig', () => {
     expect(again.jwt.secret).toBe(cfg.jwt.secret);
     expect(again.secretKey).toBe(cfg.secretKey);
     expect(cfg.jwt.secret).not.toBe(cfg.secretKey);
+  });
+
+  it('reads the attributes the CMDB heartbeat list shows', () => {
+    const cfg = loadConfig({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')),
+      CMDB_HEARTBEAT_HOSTNAME_ATTR: 'host',
+      CMDB_HEARTBEAT_IP_ATTR: 'ip',
+    });
+    expect(cfg.cmdb).toEqual({ heartbeatHostnameAttr: 'host', heartbeatIpAttr: 'ip' });
   });
 
   it('reads MySQL URLs', () => {

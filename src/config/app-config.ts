@@ -45,6 +45,8 @@ export class AppConfig {
   login: { maxFailuresPerUser: number; maxFailuresPerIp: number; lockSeconds: number };
   graphql: { playground: boolean; depthLimit: number };
   compatPrefixes: CompatPrefixes;
+  /** The CI attributes the heartbeat list shows: an agent's hostname and address. */
+  cmdb: { heartbeatHostnameAttr: string; heartbeatIpAttr: string };
 
   get serveHttp(): boolean {
     return this.role !== 'worker';
@@ -138,6 +140,10 @@ export function loadConfig(source: Env): AppConfig {
     depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10, 1, 100),
   };
   cfg.compatPrefixes = readCompatPrefixes(env);
+  cfg.cmdb = {
+    heartbeatHostnameAttr: env.string('CMDB_HEARTBEAT_HOSTNAME_ATTR', 'hostname'),
+    heartbeatIpAttr: env.string('CMDB_HEARTBEAT_IP_ATTR', 'private_ip'),
+  };
 
   const ttlSeconds = env.duration('JWT_TTL', 12 * 3600);
   // Only touch DATA_DIR once everything else is known to be right.

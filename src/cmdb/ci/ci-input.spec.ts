@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../common/errors/domain-errors';
-import { checkRequired, resolveCiValues, splitList } from './ci-input';
+import { checkRequired, resolveCiValues, resolveFields, splitList } from './ci-input';
 import { catalog, CPU, HOSTNAME, SERVER, TAGS } from './ci-catalog.fixture';
 
 const resolve = (params: Record<string, unknown>, opts = {}) =>
@@ -90,4 +90,12 @@ describe('splitList', () => {
     ['[not json', ['[not json']],
     [5, [5]],
   ])('%j → %j', (raw, out) => expect(splitList(raw)).toEqual(out));
+});
+
+describe('resolveFields', () => {
+  it('resolves names, ids and aliases, skips the row keys, and refuses unknown names', () => {
+    expect(resolveFields(catalog, ['hostname', '2', 'Host name', '_id'], 'fl')).toEqual([HOSTNAME, CPU]);
+    expect(resolveFields(catalog, [], 'fl')).toBeUndefined();
+    expect(error(() => resolveFields(catalog, ['nope'], 'fl')).message).toBe('fl: nope is not existed');
+  });
 });

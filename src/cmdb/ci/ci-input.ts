@@ -153,3 +153,26 @@ export function checkRequired(
     }
   }
 }
+
+/** Keys of the CI row itself that a field list may name; they are always in the row anyway. */
+const META_FIELDS = new Set(['_id', '_type', 'ci_id', 'type_id', 'ci_type', '_unique', 'unique']);
+
+/**
+ * The attributes a field list (`fl`, `fields`) names, by name, id or alias; an unknown one is a 400
+ * naming the parameter. Undefined (every attribute of each CI's type) when the list is empty.
+ */
+export function resolveFields(
+  catalog: CiCatalog,
+  keys: readonly (string | number)[] | undefined,
+  field: string,
+): CatalogAttribute[] | undefined {
+  if (!keys || keys.length === 0) return undefined;
+  const attrs: CatalogAttribute[] = [];
+  for (const key of keys) {
+    if (typeof key === 'string' && META_FIELDS.has(key.trim())) continue;
+    const attr = catalog.attribute(key);
+    if (!attr) throw new InvalidInputError(field, `${String(key)} is not existed`);
+    if (!attrs.includes(attr)) attrs.push(attr);
+  }
+  return attrs;
+}

@@ -42,6 +42,9 @@ const validation = new ValidationPipe({
 /** The CMDB parameter set (§3), validated against the DTO class of the parameter. */
 export const CmdbParams = (): ParameterDecorator => readParams(validation);
 
+/** The whole parameter set unvalidated: CI writes take any attribute name as a key. */
+export const CmdbAllParams = (): ParameterDecorator => readParams();
+
 // --- conversions of §3: form and query values arrive as strings, JSON values as themselves
 
 /** A whole number, from a number or a numeric string; anything else is left for the validator to refuse. */
@@ -150,3 +153,47 @@ export class CmdbPageParams extends CmdbAppParams {
     return (this.page - 1) * this.page_size;
   }
 }
+
+/** Most CI rows one page may hold. */
+export const CMDB_MAX_COUNT = 1000;
+
+const pageNumber = (value: unknown) => {
+  const n = toInt(value);
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : undefined;
+};
+
+/**
+ * Paging of CI lists: `page`, and the page size as `count` or else `page_size`; a value that is
+ * not a whole number of at least 1 falls back to the default, as in the original.
+ */
+export class CmdbCountParams extends CmdbSignedParams {
+  @Transform(({ value }: { value: unknown }) => pageNumber(value) ?? 1)
+  @IsInt()
+  page = 1;
+
+  @Transform(({ value }: { value: unknown }) => pageNumber(value))
+  @OptionalParam()
+  @IsInt()
+  @Max(CMDB_MAX_COUNT)
+  count?: number;
+
+  @Transform(({ value }: { value: unknown }) => pageNumber(value))
+  @OptionalParam()
+  @IsInt()
+  @Max(CMDB_MAX_COUNT)
+  page_size?: number;
+
+  get pageSize(): number {
+    return this.count ?? this.page_size ?? CMDB_DEFAULT_PAGE_SIZE;
+  }
+
+  get offset(): number {
+    return (this.page - 1) * this.pageSize;
+  }
+}
+
+/** `ret_key`: name, alias or id; anything else means name, as in the original. */
+export const RetKeyParam = () =>
+  Transform(({ value }: { value: unknown }) =>
+    value === 'alias' || value === 'id' || value === 'name' ? value : 'name',
+  );

@@ -49,7 +49,7 @@ describe('cmdb compat: CI relations and preferences', () => {
       s2 = await ci('server', 's-2', { cpu: 16 });
     });
 
-    it('relates two CIs with their types\' relation type; the same pair answers its id', async () => {
+    it("relates two CIs with their types' relation type; the same pair answers its id", async () => {
       const first = await post(`/ci_relations/${rack}/${s1}`).expect(200);
       expect(first.body).toEqual({ cr_id: expect.any(Number) });
       await post(`/ci_relations/${rack}/${s1}`).expect(200, first.body);
@@ -81,7 +81,7 @@ describe('cmdb compat: CI relations and preferences', () => {
       await get('/ci_relations/999999/second_cis').expect(404);
     });
 
-    it('shows a CI\'s children under their type\'s name', async () => {
+    it("shows a CI's children under their type's name", async () => {
       const res = await get(`/ci/${rack}`).expect(200);
       expect(res.body.ci.server.map((r: { hostname: string }) => r.hostname)).toEqual(['s-1', 's-2']);
       expect(res.body.ci.hostname).toBe('rack-1');
@@ -117,9 +117,9 @@ describe('cmdb compat: CI relations and preferences', () => {
       await post('/ci_relations/batch', { ci_ids: [s1, s2], parents: { hostname: 'rack-2' } }).expect(200, {
         code: 200,
       });
-      expect((await get(`/ci_relations/${s1}/first_cis`)).body.first_cis.map((r: { ci_id: number }) => r.ci_id)).toEqual([
-        rack2,
-      ]);
+      expect(
+        (await get(`/ci_relations/${s1}/first_cis`)).body.first_cis.map((r: { ci_id: number }) => r.ci_id),
+      ).toEqual([rack2]);
       expect((await get(`/ci_relations/${rack}/second_cis`)).body.numfound).toBe(0);
       await t.http
         .put(`${API}/ci_relations/batch`)
@@ -137,12 +137,18 @@ describe('cmdb compat: CI relations and preferences', () => {
   });
 
   describe('preferences', () => {
-    it('falls back to the type\'s default columns, then shows the caller\'s choice in order', async () => {
+    it("falls back to the type's default columns, then shows the caller's choice in order", async () => {
       const before = await get(`/preference/ci_types/server/attributes`).expect(200);
       expect(before.body.is_subscribed).toBe(false);
       expect(before.body.attributes.map((a: { name: string }) => a.name)).toEqual(['hostname', 'cpu']);
       const set = await post(`/preference/ci_types/${types.server}/attributes`, { attr: 'cpu,hostname' }).expect(200);
-      expect(set.body).toEqual({ type_id: types.server, attr_order: [['cpu', 0], ['hostname', 1]] });
+      expect(set.body).toEqual({
+        type_id: types.server,
+        attr_order: [
+          ['cpu', 0],
+          ['hostname', 1],
+        ],
+      });
       const after = await get(`/preference/ci_types/${types.server}/attributes`).expect(200);
       expect(after.body.is_subscribed).toBe(true);
       expect(after.body.attributes.map((a: { name: string }) => a.name)).toEqual(['cpu', 'hostname']);
@@ -152,12 +158,16 @@ describe('cmdb compat: CI relations and preferences', () => {
       await get('/preference/ci_types/nothing/attributes').expect(404);
     });
 
-    it('saves, lists and removes the caller\'s tree views', async () => {
+    it("saves, lists and removes the caller's tree views", async () => {
       const saved = await post('/preference/tree/view', { type_id: types.server, levels: ['cpu'] }).expect(200);
       expect(saved.body).toMatchObject({ type_id: types.server, levels: expect.stringMatching(/^\d+$/) });
       const views = await get('/preference/tree/view').expect(200);
       expect(views.body).toEqual([
-        expect.objectContaining({ name: 'server', type_id: types.server, levels: [expect.objectContaining({ name: 'cpu' })] }),
+        expect.objectContaining({
+          name: 'server',
+          type_id: types.server,
+          levels: [expect.objectContaining({ name: 'cpu' })],
+        }),
       ]);
       const preferred = await get('/preference/ci_types', { instance: 1, tree: 1 }).expect(200);
       expect(preferred.body.map((x: { name: string }) => x.name)).toEqual(['server']);
@@ -187,9 +197,10 @@ describe('cmdb compat: CI relations and preferences', () => {
       expect(res.body.id2type[types.idc]).toMatchObject({ name: 'idc' });
       expect(res.body.name2id).toEqual([['datacentre', expect.any(Number)]]);
       expect((await get('/preference/relation/view')).body).toEqual(res.body);
-      await post('/preference/relation/view', { name: 'bad', cr_ids: [{ parent_id: types.app, child_id: types.idc }] }).expect(
-        404,
-      );
+      await post('/preference/relation/view', {
+        name: 'bad',
+        cr_ids: [{ parent_id: types.app, child_id: types.idc }],
+      }).expect(404);
       expect((await post('/preference/relation/view', { name: 'empty', cr_ids: [] }).expect(400)).body.message).toMatch(
         /cr_ids/,
       );

@@ -274,6 +274,37 @@ describe('cmdb compat: CIs, their history and heartbeats', () => {
     });
   });
 
+  describe('concurrent writers', () => {
+    it('lets one of two simultaneous creates of one key through and refuses the other', async () => {
+      for (let round = 0; round < 5; round++) {
+        const statuses = (
+          await Promise.all([
+            post('/ci', { ci_type: 'server', hostname: `race-${round}`, cpu: 1 }),
+            post('/ci', { ci_type: 'server', hostname: `RACE-${round}`, cpu: 2 }),
+          ])
+        ).map((r) => r.status);
+        expect(statuses.sort()).toEqual([200, 400]);
+      }
+      const rows = await t.dataSource.query(
+        `SELECT COUNT(*) AS n FROM ci_values_text v JOIN ci_attributes a ON a.id = v.attr_id
+         WHERE a.name = 'hostname' AND LOWER(v.value) LIKE 'race-%'`,
+      );
+      expect(Number(rows[0].n)).toBe(5);
+    });
+
+    it('keeps an is_unique value unique across types under simultaneous writes', async () => {
+      for (let round = 0; round < 5; round++) {
+        const statuses = (
+          await Promise.all([
+            post('/ci', { ci_type: 'server', hostname: `u-s-${round}`, serial: `U-${round}` }),
+            post('/ci', { ci_type: 'vm', hostname: `u-v-${round}`, serial: `u-${round}` }),
+          ])
+        ).map((r) => r.status);
+        expect(statuses.sort()).toEqual([200, 400]);
+      }
+    });
+  });
+
   describe('CIs of a type', () => {
     it('pages them by id with numfound, total and page', async () => {
       const first = await get(`/ci/type/${server}`, { count: 2 }).expect(200);

@@ -7,12 +7,23 @@ import { CiTypeAttribute } from './entities/ci-type-attribute.entity';
 import { CiType } from './entities/ci-type.entity';
 import { parseValueType, StoredValue, toStored, ValueType } from './value-types';
 
+/** A catalog with the rows it was built from, for answers that show whole attributes and types. */
+export interface CatalogBundle {
+  catalog: CiCatalog;
+  attributes: ReadonlyMap<number, CiAttribute>;
+  types: ReadonlyMap<number, CiType>;
+}
+
 /** Reads the live attributes and CI types into a CiCatalog: four small queries per request. */
 @Injectable()
 export class CiCatalogService {
   constructor(private readonly dataSource: DataSource) {}
 
   async load(em: EntityManager = this.dataSource.manager): Promise<CiCatalog> {
+    return (await this.loadBundle(em)).catalog;
+  }
+
+  async loadBundle(em: EntityManager = this.dataSource.manager): Promise<CatalogBundle> {
     const [attrs, choices, types, typeAttrs] = await Promise.all([
       em.find(CiAttribute, { where: { deleted: false }, order: { id: 'ASC' } }),
       em.find(CiAttributeChoice, { order: { attrId: 'ASC', position: 'ASC', id: 'ASC' } }),
@@ -21,10 +32,15 @@ export class CiCatalogService {
     ]);
     const choicesOf = new Map<number, CiAttributeChoice[]>();
     for (const c of choices) choicesOf.set(c.attrId, [...(choicesOf.get(c.attrId) ?? []), c]);
-    return new CiCatalog(
+    const catalog = new CiCatalog(
       attrs.map((a) => catalogAttribute(a, choicesOf.get(a.id) ?? [])),
       types.map((t) => catalogType(t, typeAttrs)),
     );
+    return {
+      catalog,
+      attributes: new Map(attrs.map((a) => [a.id, a])),
+      types: new Map(types.map((t) => [t.id, t])),
+    };
   }
 }
 

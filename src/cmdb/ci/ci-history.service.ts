@@ -3,7 +3,9 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { UsersService } from '../../acl/users.service';
 import type { Principal } from '../../common/auth/principal';
 import { NotFoundError } from '../../common/errors/domain-errors';
+import { CiCatalogService } from './ci-catalog.service';
 import { CiDbService } from './ci-db.service';
+import { CiPermissionsService } from './ci-permissions.service';
 import { OperateType } from './ci-value-diff';
 import { CiAttributeHistory } from './entities/ci-attribute-history.entity';
 import { CiAttribute } from './entities/ci-attribute.entity';
@@ -77,6 +79,8 @@ export class CiHistoryService {
     private readonly dataSource: DataSource,
     private readonly db: CiDbService,
     private readonly users: UsersService,
+    private readonly catalogs: CiCatalogService,
+    private readonly perms: CiPermissionsService,
   ) {}
 
   /** Writes the request's record and its lines; a request that changed nothing writes nothing. */
@@ -114,19 +118,32 @@ export class CiHistoryService {
    * A CI's attribute changes, newest first (its deletion line is not listed). A CI that does not
    * exist and never did is a 404; a deleted CI keeps its history.
    */
-  async ofCi(ciId: number): Promise<AttributeChangeView[]> {
+  async ofCi(actor: Principal, ciId: number): Promise<AttributeChangeView[]> {
+    const ci = await this.dataSource.getRepository(Ci).findOneBy({ id: ciId });
     const lines = await this.dataSource.getRepository(CiAttributeHistory).find({
       where: { ciId },
       order: { id: 'DESC' },
     });
-    if (lines.length === 0 && !(await this.dataSource.getRepository(Ci).existsBy({ id: ciId }))) {
-      throw new NotFoundError('CI', ciId);
+    if (lines.length === 0 && !ci) throw new NotFoundError('CI', ciId);
+    // A live CI's history is as readable as the CI; a deleted one's stays with administrators.
+    if (ci) {
+      const type = (await this.catalogs.load()).typeById(ci.typeId);
+      await this.perms.assert(actor, type?.name ?? String(ci.typeId), 'read');
+    } else {
+      this.perms.assertConfig(actor, "Reading a deleted CI's history");
     }
     return this.attributeViews(lines.filter((l) => l.attrId !== null));
   }
 
   /** Records newest first, with what each changed in brief. */
-  async records(filter: RecordFilter, offset: number, limit: number): Promise<[RecordSummary[], number]> {
+  async records(
+    actor: Principal,
+    filter: RecordFilter,
+    offset: number,
+    limit: number,
+  ): Promise<[RecordSummary[], number]> {
+    // Records span every CI type: they are for administrators.
+    this.perms.assertConfig(actor, 'Reading CMDB history records');
     const qb = this.dataSource.getRepository(CiHistoryRecord).createQueryBuilder('r');
     if (filter.start) qb.andWhere('r.createdAt >= :start', { start: filter.start });
     if (filter.end) qb.andWhere('r.createdAt <= :end', { end: filter.end });
@@ -169,8 +186,10 @@ export class CiHistoryService {
 
   /** One record with every line under it. */
   async record(
+    actor: Principal,
     id: number,
   ): Promise<{ record: CiHistoryRecord; attributes: AttributeChangeView[]; relations: RelationChangeView[] }> {
+    this.perms.assertConfig(actor, 'Reading CMDB history records');
     const record = await this.dataSource.getRepository(CiHistoryRecord).findOneBy({ id });
     if (!record) throw new NotFoundError('history record', id);
     const [attrLines, relLines] = await Promise.all([

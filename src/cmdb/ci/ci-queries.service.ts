@@ -88,14 +88,20 @@ export class CiQueriesService {
   }
 
   /** CIs of one type by id, a page at a time. */
-  async byType(actor: Principal, typeKey: string | number, offset: number, limit: number, opts: RowOptions) {
-    const catalog = await this.catalogs.load();
+  async pageOfType(actor: Principal, typeKey: string | number, offset: number, limit: number, known?: CiCatalog) {
+    const catalog = known ?? (await this.catalogs.load());
     const type = catalog.type(typeKey);
     if (!type) throw new NotFoundError('CIType', typeKey);
     await this.perms.assert(actor, type.name, 'read');
     const [cis, numfound] = await this.db.dataSource
       .getRepository(Ci)
       .findAndCount({ where: { typeId: type.id }, order: { id: 'ASC' }, skip: offset, take: limit });
+    return { catalog, type, numfound, cis };
+  }
+
+  /** The same page as rows. */
+  async byType(actor: Principal, typeKey: string | number, offset: number, limit: number, opts: RowOptions) {
+    const { catalog, type, numfound, cis } = await this.pageOfType(actor, typeKey, offset, limit);
     return { type, numfound, rows: await this.rows(catalog, cis, opts) };
   }
 
@@ -121,6 +127,38 @@ export class CiQueriesService {
         );
       return ciRow(catalog, { id: ci.id, typeId: ci.typeId, values }, { retKey: opts.retKey, fields });
     });
+  }
+
+  /**
+   * Every attribute of each CI's type with its value as rows show it (null when unset) and as a
+   * list (empty when unset): one query per value table involved.
+   */
+  async valueLists(
+    catalog: CiCatalog,
+    cis: readonly Pick<Ci, 'id' | 'typeId'>[],
+  ): Promise<Map<number, { attr: CatalogAttribute; value: unknown; values: unknown[] }[]>> {
+    const loaded = await this.values.load(
+      this.db.dataSource.manager,
+      cis.map((c) => c.id),
+      this.attributesToLoad(catalog, cis, undefined),
+    );
+    const result = new Map<number, { attr: CatalogAttribute; value: unknown; values: unknown[] }[]>();
+    for (const ci of cis) {
+      const type = catalog.typeById(ci.typeId);
+      const attrs = type ? catalog.typeAttributes(type) : [];
+      result.set(
+        ci.id,
+        attrs.map((attr) => {
+          const stored = loaded
+            .get(ci.id)
+            ?.get(attr.id)
+            ?.map((v) => v.value);
+          const value = shownValue(attr, stored);
+          return { attr, value, values: value === null ? [] : Array.isArray(value) ? value : [value] };
+        }),
+      );
+    }
+    return result;
   }
 
   /** The ids of the types the caller may read; null for an administrator (all of them). */

@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { CiHistoryService } from '../../cmdb/ci/ci-history.service';
 import { OperateType } from '../../cmdb/ci/ci-value-diff';
 import { parseDatetime } from '../../cmdb/ci/value-types';
+import { CurrentPrincipal } from '../../common/auth/decorators';
+import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { cmdbTime } from './acl-wire';
 import { CmdbParams, CmdbSignedParams } from './cmdb-params';
@@ -23,8 +25,12 @@ export class CiHistoryController {
 
   /** A CI's attribute changes, newest first, as a bare array; values as stored text. */
   @Get('ci/:id')
-  async ofCi(@Param('id', ParseIntPipe) id: number, @CmdbParams() _p: CmdbSignedParams) {
-    return (await this.history.ofCi(id)).map((l) => ({
+  async ofCi(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id', ParseIntPipe) id: number,
+    @CmdbParams() _p: CmdbSignedParams,
+  ) {
+    return (await this.history.ofCi(actor, id)).map((l) => ({
       hid: l.id,
       record_id: l.recordId,
       attr_id: l.attrId,
@@ -40,10 +46,11 @@ export class CiHistoryController {
   }
 
   @Get('records')
-  async records(@CmdbParams() p: HistoryRecordsParams) {
+  async records(@CurrentPrincipal() actor: Principal, @CmdbParams() p: HistoryRecordsParams) {
     const start = time(p.start, 'start');
     const end = time(p.end, 'end');
     const [rows, numfound] = await this.history.records(
+      actor,
       { start, end, username: p.username || undefined },
       p.offset,
       p.page_size,
@@ -78,8 +85,12 @@ export class CiHistoryController {
    * complete lines in `attr_histories`, and relations as `[first CI, relation type, second CI]`.
    */
   @Get('records/:id')
-  async record(@Param('id', ParseIntPipe) id: number, @CmdbParams() _p: CmdbSignedParams) {
-    const { record, attributes, relations } = await this.history.record(id);
+  async record(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id', ParseIntPipe) id: number,
+    @CmdbParams() _p: CmdbSignedParams,
+  ) {
+    const { record, attributes, relations } = await this.history.record(actor, id);
     const lines = attributes.filter((a) => a.attrId !== null);
     const rel = (op: string) =>
       relations.filter((r) => r.operateType === op).map((r) => [r.firstCiId, r.relationType, r.secondCiId]);

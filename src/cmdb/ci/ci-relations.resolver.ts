@@ -1,0 +1,61 @@
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../../common/auth/decorators';
+import type { Principal } from '../../common/auth/principal';
+import type { GraphqlContext } from '../../common/graphql/request-loader';
+import { CiGraphqlLoaders } from './ci-graphql-loaders';
+import { CiQueriesService } from './ci-queries.service';
+import { CiRelationsService } from './ci-relations.service';
+import { CiRelationType } from './entities/ci-relation-type.entity';
+import { CiRelation } from './entities/ci-relation.entity';
+import { Ci } from './entities/ci.entity';
+
+@Resolver(() => CiRelation)
+export class CiRelationsResolver {
+  constructor(
+    private readonly relations: CiRelationsService,
+    private readonly queries: CiQueriesService,
+    private readonly loaders: CiGraphqlLoaders,
+  ) {}
+
+  @Query(() => [CiRelation], { description: "A CI's relations, as parent and as child" })
+  async ciRelations(
+    @CurrentPrincipal() actor: Principal,
+    @Args('ciId', { type: () => Int }) ciId: number,
+  ): Promise<CiRelation[]> {
+    await this.queries.get(actor, ciId);
+    return this.relations.ofCis([ciId]);
+  }
+
+  @ResolveField(() => Ci, { nullable: true, description: 'The parent; null when you may not read it' })
+  first(@Parent() r: CiRelation, @Context() ctx: GraphqlContext, @CurrentPrincipal() actor: Principal) {
+    return this.loaders.ci(ctx, actor, r.firstCiId);
+  }
+
+  @ResolveField(() => Ci, { nullable: true, description: 'The child; null when you may not read it' })
+  second(@Parent() r: CiRelation, @Context() ctx: GraphqlContext, @CurrentPrincipal() actor: Principal) {
+    return this.loaders.ci(ctx, actor, r.secondCiId);
+  }
+
+  @ResolveField(() => CiRelationType, { nullable: true })
+  relationType(@Parent() r: CiRelation, @Context() ctx: GraphqlContext): Promise<CiRelationType | null> {
+    return this.loaders.relationType(ctx, r.relationTypeId);
+  }
+
+  @Mutation(() => Int, {
+    description: "Relates parent → child with their types' relation type; answers the relation id",
+  })
+  addCiRelation(
+    @CurrentPrincipal() actor: Principal,
+    @Args('firstCiId', { type: () => Int }) firstCiId: number,
+    @Args('secondCiId', { type: () => Int }) secondCiId: number,
+    @Args('relationType', { nullable: true }) relationType?: string,
+  ): Promise<number> {
+    return this.relations.add(actor, firstCiId, secondCiId, { relationType });
+  }
+
+  @Mutation(() => Boolean)
+  async deleteCiRelation(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => Int }) id: number) {
+    await this.relations.removeById(actor, id);
+    return true;
+  }
+}

@@ -12,73 +12,8 @@ import { parseQuery } from '../../src/cmdb/search/query-parser';
 import { datetimeParam, Dialect, valueKey } from '../../src/cmdb/search/search-sql';
 import { loadConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { cmdbTables } from '../support/cmdb-tables';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-
-/**
- * The CMDB tables as the CMDB engine's entities define them, per dialect. Kept
- * here so the compiled SQL is checked against the real schema shape (the engine's
- * migrations create the same tables in the app's database).
- */
-function ddl(dialect: Dialect): string[] {
-  const mysql = dialect === 'mysql';
-  const id = mysql ? 'id int NOT NULL AUTO_INCREMENT PRIMARY KEY' : 'id integer PRIMARY KEY AUTOINCREMENT NOT NULL';
-  const bool = (name: string) => `${name} boolean NOT NULL DEFAULT 0`;
-  const stamp = (name: string) =>
-    mysql
-      ? `${name} datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)`
-      : `${name} datetime NOT NULL DEFAULT (datetime('now'))`;
-  const index = (table: string, name: string, cols: string) => `CREATE INDEX ${name} ON ${table} (${cols})`;
-  const values = (suffix: string, column: string, search: string | null) => {
-    const table = `ci_values_${suffix}`;
-    return [
-      `CREATE TABLE ${table} (${id}, ci_id int NOT NULL, attr_id int NOT NULL, ${column})`,
-      index(table, `idx_${table}_ci_attr`, 'ci_id, attr_id'),
-      ...(search ? [index(table, `idx_${table}_search`, search)] : []),
-    ];
-  };
-  return [
-    `CREATE TABLE ci_attributes (${id}, name varchar(64) NOT NULL, alias varchar(64) NOT NULL, value_type varchar(8) NOT NULL, ${[
-      'is_list',
-      'is_unique',
-      'is_index',
-      'is_link',
-      'is_password',
-      'is_sortable',
-      'deleted',
-    ]
-      .map(bool)
-      .join(', ')}, deleted_at datetime NULL, ${stamp('created_at')}, ${stamp('updated_at')})`,
-    `CREATE TABLE ci_attribute_choices (${id}, attr_id int NOT NULL, value varchar(255) NOT NULL, position int NOT NULL DEFAULT 0)`,
-    `CREATE TABLE ci_types (${id}, name varchar(64) NOT NULL, alias varchar(64) NOT NULL, unique_id int NOT NULL, ${bool(
-      'enabled',
-    )}, ${bool('is_attached')}, icon_url varchar(255) NULL, position int NOT NULL DEFAULT 0, ${bool(
-      'deleted',
-    )}, deleted_at datetime NULL, ${stamp('created_at')}, ${stamp('updated_at')})`,
-    `CREATE TABLE ci_type_attributes (${id}, type_id int NOT NULL, attr_id int NOT NULL, position int NOT NULL DEFAULT 0, ${bool(
-      'is_required',
-    )}, ${bool('default_show')})`,
-    `CREATE UNIQUE INDEX uq_ci_type_attributes ON ci_type_attributes (type_id, attr_id)`,
-    `CREATE TABLE cis (${id}, type_id int NOT NULL, status varchar(8) NULL, heartbeat datetime NULL, ${stamp(
-      'created_at',
-    )}, ${stamp('updated_at')})`,
-    index('cis', 'idx_cis_type', 'type_id'),
-    index('cis', 'idx_cis_type_id', 'type_id, id'),
-    ...values('int', 'value bigint NOT NULL', 'attr_id, value, ci_id'),
-    ...values('float', 'value double NOT NULL', 'attr_id, value, ci_id'),
-    ...values('text', 'value text NOT NULL, value_key varchar(191) NOT NULL', 'attr_id, value_key, ci_id'),
-    ...values('datetime', 'value datetime NOT NULL', 'attr_id, value, ci_id'),
-    ...values('json', 'value text NOT NULL', null),
-    `CREATE TABLE ci_relation_types (${id}, name varchar(32) NOT NULL, ${stamp('created_at')}, ${stamp('updated_at')})`,
-    `CREATE UNIQUE INDEX uq_ci_relation_types_name ON ci_relation_types (name)`,
-    `CREATE TABLE ci_type_relations (${id}, parent_id int NOT NULL, child_id int NOT NULL, relation_type_id int NOT NULL)`,
-    `CREATE UNIQUE INDEX uq_ci_type_relations ON ci_type_relations (parent_id, child_id)`,
-    `CREATE TABLE ci_relations (${id}, first_ci_id int NOT NULL, second_ci_id int NOT NULL, relation_type_id int NOT NULL, more int NULL, ${stamp(
-      'created_at',
-    )})`,
-    `CREATE UNIQUE INDEX uq_ci_relations ON ci_relations (first_ci_id, second_ci_id)`,
-    index('ci_relations', 'idx_ci_relations_second', 'second_ci_id'),
-  ];
-}
 
 type Value = string | number | string[] | Record<string, unknown>;
 
@@ -118,6 +53,8 @@ const CIS: [string, Record<string, Value>][] = [
     i % 3 === 2 ? 'vm' : 'server',
     { hostname: `fill-${String(i + 1).padStart(2, '0')}`, idc: 'gz', cpu: 1 + (i % 4), mem: 4 },
   ]),
+  // A text value longer than the indexed key (191 characters).
+  ['server', { hostname: 'fill-long', idc: 'gz', cpu: 1, mem: 4, note: `${'L'.repeat(195)}-end` }],
 ];
 
 const TYPES = ['server', 'vm', 'switch'];
@@ -141,7 +78,8 @@ describe('compiled CI search SQL on a real database', () => {
     ds = new DataSource({ ...dataSourceOptions(config.database), entities: [], migrations: [] });
     await ds.initialize();
     dialect = config.database.type === 'sqlite' ? 'sqlite' : 'mysql';
-    for (const statement of ddl(dialect)) await ds.query(statement);
+    const { tables, indexes } = cmdbTables(dialect);
+    for (const statement of [...tables, ...indexes]) await ds.query(statement);
 
     for (const [name, code, isList, isIndex] of ATTRIBUTES) {
       await ds.query('INSERT INTO ci_attributes (name, alias, value_type, is_list, is_index) VALUES (?, ?, ?, ?, ?)', [
@@ -376,6 +314,17 @@ describe('compiled CI search SQL on a real database', () => {
       expect(await names('hostname:web%')).toEqual([]);
       expect(await names('note:50% off*')).toEqual(['WEB-3']);
       expect(await names('note:*off_*')).toEqual(['WEB-3']);
+    });
+
+    it('matches text longer than the indexed key exactly', async () => {
+      const head = 'L'.repeat(195);
+      expect(await names(`note:${head}-end`)).toEqual(['fill-long']);
+      expect(await names(`note:${head}-nope`)).toEqual([]);
+      expect(await names(`note:${'L'.repeat(191)}`)).toEqual([]);
+      expect(await names(`note:${'L'.repeat(191)}*`)).toEqual(['fill-long']);
+      expect(await names(`note:${'l'.repeat(150)}*end`)).toEqual(['fill-long']);
+      expect(await names(`note:>=${head}-a,note:<=${head}-f`)).toEqual(['fill-long']);
+      expect(await names(`note:>${head}-f,note:L*`)).toEqual([]);
     });
 
     it('matches dates over the whole day, by prefix, and datetimes to the minute', async () => {

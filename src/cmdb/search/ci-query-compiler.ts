@@ -121,7 +121,10 @@ export interface CompiledFacet {
   /** The facet's key in the response, per ret_key. */
   key: string;
   attribute: CatalogAttribute;
-  /** Rows `{ value, ci_count }`, by value. */
+  /**
+   * Rows `{ value, ci_count }`, by value. Text values are grouped by their first
+   * 191 characters (the indexed key): longer values sharing those count as one.
+   */
   sql: Sql;
 }
 
@@ -192,10 +195,14 @@ export function compileCiSearch(
   const facets = uniqueAttributes(options.facet ?? [], catalog, 'facet').map((attribute) => {
     if (attribute.valueType === 'json') throw new InvalidInputError('facet', `${attribute.name} holds JSON: no facet`);
     const table = raw(TABLES[attribute.valueType]);
+    // Text groups by the indexed key: the scan stays on the (attr_id, value_key, ci_id) index.
+    const value = raw(TABLES[attribute.valueType] === TABLES.text ? 'f.value_key' : 'f.value');
+    // One row per CI and value unless the attribute holds a list (which may repeat a value).
+    const cis = raw(attribute.isList ? 'COUNT(DISTINCT f.ci_id)' : 'COUNT(*)');
     return {
       key: attributeKey(attribute, retKey),
       attribute,
-      sql: sql`SELECT f.value AS value, COUNT(DISTINCT f.ci_id) AS ci_count FROM ${table} f WHERE f.attr_id = ${attribute.id} AND f.ci_id IN (SELECT c.id FROM cis c WHERE ${where}) GROUP BY f.value ORDER BY f.value`,
+      sql: sql`SELECT ${value} AS value, ${cis} AS ci_count FROM ${table} f WHERE f.attr_id = ${attribute.id} AND f.ci_id IN (SELECT c.id FROM cis c WHERE ${where}) GROUP BY ${value} ORDER BY ${value}`,
     };
   });
   const fields =

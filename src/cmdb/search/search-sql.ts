@@ -124,16 +124,20 @@ export interface TextColumns {
 /**
  * Case-insensitive equality or `*` pattern. The key column gets the pattern's
  * literal prefix (cut to the key length) so the (attr_id, value_key) index is
- * used, the value column the exact condition. null: `*` alone, any value.
+ * used, the value column the exact condition. When the key alone decides (an
+ * equality or a trailing-`*` prefix shorter than the key: the key then holds all
+ * of the value that matters), the value is not read, which keeps the index
+ * scan covering. null: `*` alone, any value.
  */
 export function textPattern(pattern: string, cols: TextColumns): Sql | null {
   if (/^\*+$/.test(pattern)) return null;
   const star = pattern.indexOf('*');
   const exact = sql`${cols.value} LIKE ${wildcardLike(pattern)} ${raw(ESCAPE)}`;
-  if (!cols.key) return exact;
-  if (star === 0) return exact;
-  const key = star < 0 ? escapeLike(valueKey(pattern)) : `${escapeLike(valueKey(pattern.slice(0, star)))}%`;
-  return sql`${cols.key} LIKE ${key} ${raw(ESCAPE)} AND ${exact}`;
+  if (!cols.key || star === 0) return exact;
+  const literal = star < 0 ? pattern : pattern.slice(0, star);
+  const key = sql`${cols.key} LIKE ${escapeLike(valueKey(literal)) + (star < 0 ? '' : '%')} ${raw(ESCAPE)}`;
+  const keyDecides = Array.from(literal).length < VALUE_KEY_LENGTH && (star < 0 || /^\*+$/.test(pattern.slice(star)));
+  return keyDecides ? key : sql`${key} AND ${exact}`;
 }
 
 /** A text condition for any value form; ranges and comparisons bound the key monotonically too. */

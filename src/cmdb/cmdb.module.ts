@@ -15,6 +15,7 @@ import { Host } from './entities/host.entity';
 import { IpAddress } from './entities/ip-address.entity';
 import { Production } from './entities/production.entity';
 import { ResponsePerson } from './entities/response-person.entity';
+import { HostQueryService } from './host-query.service';
 import { HostsResolver } from './hosts.resolver';
 import { HostsService } from './hosts.service';
 import { InstanceLogsService } from './instance-logs.service';
@@ -31,6 +32,7 @@ import { ProductionsService } from './productions.service';
   ],
   providers: [
     HostsService,
+    HostQueryService,
     ApplicationsService,
     ProductionsService,
     InstanceLogsService,
@@ -38,6 +40,6 @@ import { ProductionsService } from './productions.service';
     ApplicationsResolver,
     ProductionsResolver,
   ],
-  exports: [HostsService, ApplicationsService, ProductionsService, InstanceLogsService, CiModule],
+  exports: [HostsService, HostQueryService, ApplicationsService, ProductionsService, InstanceLogsService, CiModule],
 })
 export class CmdbModule {}

@@ -1,4 +1,5 @@
 // The GraphQL endpoint (/graphql, code-first) and its offline playground.
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -25,6 +26,8 @@ export class GraphqlApiModule {
           includeStacktraceInErrorResponses: false,
           validationRules: [depthLimit(config.graphql.depthLimit)],
           formatError: formatGraphqlError,
+          // No HTTP cache hints are used; the plugin would wrap every field resolver.
+          plugins: [ApolloServerPluginCacheControlDisabled()],
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
         }),
       ],

@@ -41,8 +41,30 @@ export class CiGraphqlLoaders {
     return (await this.bundle(ctx)).types.get(typeId) ?? null;
   }
 
-  /** Every attribute of the CI's type with its typed value. */
-  values(ctx: GraphqlContext, ci: Ci): Promise<CiValue[]> {
+  /** Limits the values shown for these CIs (a search's `fields`) to these attributes. */
+  showOnly(ctx: GraphqlContext, cis: readonly Ci[], attrIds: readonly number[]): void {
+    const shown = this.shownFields(ctx);
+    cis.forEach((ci) => shown.set(ci, new Set(attrIds)));
+  }
+
+  /** Every attribute of the CI's type with its typed value (or only `fields`, by name, id or alias). */
+  async values(ctx: GraphqlContext, ci: Ci, fields?: readonly string[]): Promise<CiValue[]> {
+    const all = await this.allValues(ctx, ci);
+    if (fields && fields.length > 0) {
+      const { catalog } = await this.bundle(ctx);
+      const wanted = new Set(fields.map((f) => catalog.attribute(f)?.id));
+      return all.filter((v) => wanted.has(v.attribute.id));
+    }
+    const shown = this.shownFields(ctx).get(ci);
+    return shown ? all.filter((v) => shown.has(v.attribute.id)) : all;
+  }
+
+  private shownFields(ctx: GraphqlContext): WeakMap<Ci, Set<number>> {
+    const holder = ctx as GraphqlContext & { ciShownFields?: WeakMap<Ci, Set<number>> };
+    return (holder.ciShownFields ??= new WeakMap());
+  }
+
+  private allValues(ctx: GraphqlContext, ci: Ci): Promise<CiValue[]> {
     return requestLoader<Ci, CiValue[]>(ctx, 'ci.values', async (cis) => {
       const bundle = await this.bundle(ctx);
       const lists = await this.queries.valueLists(bundle.catalog, cis);

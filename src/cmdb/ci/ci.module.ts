@@ -15,6 +15,7 @@ import { CiPreferencesService } from './ci-preferences.service';
 import { CiQueriesService } from './ci-queries.service';
 import { CiRelationsResolver } from './ci-relations.resolver';
 import { CiRelationsService } from './ci-relations.service';
+import { CiSearchService } from './ci-search.service';
 import { CiTypeGroupsService } from './ci-type-groups.service';
 import { CiTypeRelationsResolver } from './ci-type-relations.resolver';
 import { CiTypeRelationsService } from './ci-type-relations.service';
@@ -36,6 +37,7 @@ const EXPORTED = [
   CiPreferencesService,
   CiCatalogService,
   CiPermissionsService,
+  CiSearchService,
 ];
 
 @Module({

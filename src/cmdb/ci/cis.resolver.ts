@@ -6,8 +6,11 @@ import type { GraphqlContext } from '../../common/graphql/request-loader';
 import { CiGraphqlLoaders } from './ci-graphql-loaders';
 import { CiQueriesService } from './ci-queries.service';
 import { CisService } from './cis.service';
-import { CisArgs, CreateCisArgs } from './dto/ci.inputs';
-import { CiPage, CiValue } from './dto/ci.objects';
+import { resolveFields } from './ci-input';
+import { CiSearchService } from './ci-search.service';
+import { CiSearchArgs, CisArgs, CreateCisArgs } from './dto/ci.inputs';
+import { CiPage, CiSearchResult, CiValue } from './dto/ci.objects';
+import { CiAttribute } from './entities/ci-attribute.entity';
 import { CiType } from './entities/ci-type.entity';
 import { Ci } from './entities/ci.entity';
 
@@ -17,6 +20,7 @@ export class CisResolver {
     private readonly cisService: CisService,
     private readonly queries: CiQueriesService,
     private readonly loaders: CiGraphqlLoaders,
+    private readonly search: CiSearchService,
   ) {}
 
   @Query(() => Ci)
@@ -35,14 +39,66 @@ export class CisResolver {
     return { items: cis, total: numfound, offset: args.offset, limit: args.limit };
   }
 
+  @Query(() => CiSearchResult, {
+    description:
+      'The CMDB search language over CIs of the types you may read: q like "_type:server,hostname:web*,cpu:[4 _TO_ 16]"',
+  })
+  async ciSearch(
+    @CurrentPrincipal() actor: Principal,
+    @Context() ctx: GraphqlContext,
+    @Args() args: CiSearchArgs,
+  ): Promise<CiSearchResult> {
+    const { catalog, attributes } = await this.loaders.bundle(ctx);
+    const found = await this.search.search(
+      actor,
+      {
+        q: args.q,
+        fl: args.fields,
+        facet: args.facet,
+        page: args.page,
+        count: args.count,
+        sort: args.sort,
+        type: args.type,
+      },
+      catalog,
+    );
+    const cis = await this.queries.getMany(
+      actor,
+      found.cis.map((c) => c.id),
+    );
+    const fields = resolveFields(catalog, args.fields, 'fields');
+    if (fields)
+      this.loaders.showOnly(
+        ctx,
+        cis,
+        fields.map((f) => f.id),
+      );
+    return {
+      numfound: found.numfound,
+      page: found.page,
+      total: cis.length,
+      cis,
+      counter: found.counter,
+      facets: found.facets.map((f) => ({
+        attribute: attributes.get(f.attribute.id) as CiAttribute,
+        values: f.values,
+      })),
+    };
+  }
+
   @ResolveField(() => CiType, { nullable: true })
   type(@Parent() ci: Ci, @Context() ctx: GraphqlContext): Promise<CiType | null> {
     return this.loaders.type(ctx, ci.typeId);
   }
 
-  @ResolveField(() => [CiValue], { description: "Every attribute of the CI's type, with its value" })
-  values(@Parent() ci: Ci, @Context() ctx: GraphqlContext): Promise<CiValue[]> {
-    return this.loaders.values(ctx, ci);
+  @ResolveField(() => [CiValue], { description: "Every attribute of the CI's type with its value, or only `fields`" })
+  values(
+    @Parent() ci: Ci,
+    @Context() ctx: GraphqlContext,
+    @Args('fields', { type: () => [String], nullable: true, description: 'Attributes by name, id or alias' })
+    fields?: string[],
+  ): Promise<CiValue[]> {
+    return this.loaders.values(ctx, ci, fields);
   }
 
   @ResolveField(() => JsonValue, { nullable: true, description: 'The key attribute value' })

@@ -3,13 +3,16 @@ import { ApiTags } from '@nestjs/swagger';
 import { CiCatalogService } from '../../cmdb/ci/ci-catalog.service';
 import { CiQueriesService } from '../../cmdb/ci/ci-queries.service';
 import { CiRelationsService } from '../../cmdb/ci/ci-relations.service';
+import { CiSearchService } from '../../cmdb/ci/ci-search.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { CmdbParams, CmdbSignedParams } from './cmdb-params';
+import { searchAnswer, searchParams } from './cmdb-search-wire';
 import {
   AddCiRelationParams,
   CiRelationBatchParams,
   RelatedCisParams,
+  RelationSearchParams,
   RelationStatisticsParams,
 } from './dto/ci-params.dto';
 
@@ -23,7 +26,17 @@ export class CiRelationsController {
     private readonly relations: CiRelationsService,
     private readonly queries: CiQueriesService,
     private readonly catalogs: CiCatalogService,
+    private readonly searchService: CiSearchService,
   ) {}
+
+  /**
+   * CIs exactly `level` steps below `root_id`, searched like `/ci/s`; without a type in `q`, only
+   * the types reachable from the root's type at those depths.
+   */
+  @Get(['s', 'search'])
+  async search(@CurrentPrincipal() actor: Principal, @CmdbParams() p: RelationSearchParams) {
+    return searchAnswer(await this.searchService.searchRelated(actor, p.root_id, p.level, searchParams(p)));
+  }
 
   /** How many CIs sit exactly `level` steps below each root: `{"<root id>": n}`. */
   @Get('statistics')

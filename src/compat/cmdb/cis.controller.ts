@@ -2,13 +2,15 @@ import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } fro
 import { ApiTags } from '@nestjs/swagger';
 import { CI_CONTROL_KEYS, NoAttributePolicy } from '../../cmdb/ci/ci-input';
 import { CiQueriesService } from '../../cmdb/ci/ci-queries.service';
+import { CiSearchService } from '../../cmdb/ci/ci-search.service';
 import { CisService, ExistPolicy } from '../../cmdb/ci/cis.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { cmdbTime } from './acl-wire';
 import { CMDB_DEFAULT_PAGE_SIZE, CmdbAllParams, CmdbParams, CmdbSignedParams } from './cmdb-params';
-import { CiBatchParams, CiGetParams, CisByTypeParams, HeartbeatListParams } from './dto/ci-params.dto';
+import { searchAnswer, searchParams } from './cmdb-search-wire';
+import { CiBatchParams, CiGetParams, CiSearchParams, CisByTypeParams, HeartbeatListParams } from './dto/ci-params.dto';
 
 type Params = Record<string, unknown>;
 
@@ -60,7 +62,17 @@ export class CisController {
   constructor(
     private readonly cis: CisService,
     private readonly queries: CiQueriesService,
+    private readonly searchService: CiSearchService,
   ) {}
+
+  /**
+   * The search language (cmdb.md §4): `{numfound, total, page, facet, counter, result}`. A bad
+   * term, an unknown attribute or type in `q`, `fl`, `facet` or `sort` is a 400.
+   */
+  @Get(['s', 'search'])
+  async search(@CurrentPrincipal() actor: Principal, @CmdbParams() p: CiSearchParams) {
+    return searchAnswer(await this.searchService.search(actor, searchParams(p)));
+  }
 
   /** Agents' liveness, 50 a page: `[hostname, first private IP, type name, status]`. */
   @Get('heartbeat')

@@ -154,8 +154,8 @@ export class CmdbPageParams extends CmdbAppParams {
   }
 }
 
-/** Most CI rows one page may hold. */
-export const CMDB_MAX_COUNT = 1000;
+/** Most CI rows one page may hold: the service's page limit, as for every list. */
+export const CMDB_MAX_COUNT = MAX_PAGE_SIZE;
 
 const pageNumber = (value: unknown) => {
   const n = toInt(value);

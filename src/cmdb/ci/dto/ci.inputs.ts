@@ -9,11 +9,12 @@ import {
   IsOptional,
   IsString,
   MaxLength,
+  Max,
   Min,
 } from 'class-validator';
 import { NullableStringField } from '../../../common/graphql/nullable-string-field';
 import { JsonValue } from '../../../common/graphql/json.scalar';
-import { PageArgs } from '../../../common/pagination/page.args';
+import { MAX_PAGE_SIZE, PageArgs } from '../../../common/pagination/page.args';
 import { MAX_BATCH } from '../cis.service';
 
 @InputType()
@@ -167,4 +168,43 @@ export class CiIdArgs {
   @IsInt()
   @Min(1)
   ciId: number;
+}
+
+@ArgsType()
+export class CiSearchArgs {
+  @Field({ defaultValue: '', description: 'The expression; empty finds nothing (with `type`: every CI of it)' })
+  @IsString()
+  @MaxLength(4096)
+  q: string = '';
+
+  @Field({ nullable: true, description: 'Only CIs of this type (name, id or alias)' })
+  @IsOptional()
+  @IsString()
+  type?: string;
+
+  @Field(() => [String], { nullable: true, description: 'The attributes `values` shows' })
+  @IsOptional()
+  @IsString({ each: true })
+  fields?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Attributes to count values of over the whole match' })
+  @IsOptional()
+  @IsString({ each: true })
+  facet?: string[];
+
+  @Field(() => Int, { defaultValue: 1 })
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @Field(() => Int, { defaultValue: 50, description: `At most ${MAX_PAGE_SIZE}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  count: number = 50;
+
+  @Field({ nullable: true, description: '`attr` or `+attr` ascending, `-attr` descending; CI id by default' })
+  @IsOptional()
+  @IsString()
+  sort?: string;
 }

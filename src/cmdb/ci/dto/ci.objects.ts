@@ -133,3 +133,42 @@ export class CiHistoryRecordObject {
 
 @ObjectType()
 export class CiHistoryRecordPage extends Paginated(CiHistoryRecordObject) {}
+
+@ObjectType()
+export class CiFacetValue {
+  @Field(() => JsonValue, { description: 'Typed like CI values' })
+  value: unknown;
+
+  @Field(() => Int, { description: 'Matching CIs holding it' })
+  count: number;
+}
+
+@ObjectType({ description: "An attribute's values over the whole match" })
+export class CiFacet {
+  @Field(() => CiAttribute)
+  attribute: CiAttribute;
+
+  @Field(() => [CiFacetValue])
+  values: CiFacetValue[];
+}
+
+@ObjectType()
+export class CiSearchResult {
+  @Field(() => Int, { description: 'Matching CIs' })
+  numfound: number;
+
+  @Field(() => Int)
+  page: number;
+
+  @Field(() => Int, { description: 'CIs in this page' })
+  total: number;
+
+  @Field(() => [Ci])
+  cis: Ci[];
+
+  @Field(() => [CiFacet])
+  facets: CiFacet[];
+
+  @Field(() => JsonValue, { description: 'CIs of each type in this page, by type name' })
+  counter: Record<string, number>;
+}

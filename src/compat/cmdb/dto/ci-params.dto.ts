@@ -105,6 +105,63 @@ export class CiBatchParams extends CmdbSignedParams {
   ticket_id?: string | null;
 }
 
+// --- searching
+
+/** `q`: a string (comma-separated terms, or a JSON array of terms) or, in a JSON body, an array of terms. */
+const QueryParam = () =>
+  Transform(({ value }: { value: unknown }) => (value === undefined || value === null ? '' : value));
+
+export class CiSearchParams extends CmdbCountParams {
+  @QueryParam()
+  @ValidateIf((p: CiSearchParams) => !Array.isArray(p.q))
+  @IsString({ message: 'q must be a string or a list of terms' })
+  q: string | string[] = '';
+
+  @OptionalParam()
+  @ListParam()
+  @IsArray()
+  @IsString({ each: true })
+  fl?: string[];
+
+  @OptionalParam()
+  @ListParam()
+  @IsArray()
+  @IsString({ each: true })
+  facet?: string[];
+
+  @OptionalParam()
+  @IsString()
+  sort?: string;
+
+  @RetKeyParam()
+  @IsIn(['name', 'alias', 'id'])
+  ret_key: RetKey = 'name';
+
+  /** veops's options, accepted and ignored. */
+  @IsOptional()
+  excludes?: unknown;
+
+  @IsOptional()
+  use_id_filter?: unknown;
+}
+
+export class RelationSearchParams extends CiSearchParams {
+  /** The root CI; missing or unknown is a 404, as in the original. */
+  @OptionalParam()
+  @IntParam()
+  @IsInt()
+  root_id?: number;
+
+  /** Depths to collect, e.g. `1,2`. */
+  @OptionalParam()
+  @IntListParam()
+  @IsArray()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_LEVEL, { each: true })
+  level: number[] = [1];
+}
+
 // --- CI relations
 
 export class AddCiRelationParams extends CmdbSignedParams {

@@ -448,6 +448,19 @@ describe('cmdb compat: attributes, CI types, relation types and type relations',
     });
   });
 
+  it('answers a known path asked with another method with 405 in the family envelope', async () => {
+    const res = await t.http.patch(`${API}/attributes/1`).set(auth(admin)).send({}).expect(405);
+    expect(res.body).toEqual({ message: 'The method is not allowed for the requested URL.' });
+    expect(res.headers.allow).toBe('DELETE, GET, PUT');
+    await t.http.post(`${API}/ci/heartbeat`).set(auth(admin)).expect(405);
+    // Without credentials too: the method is wrong whoever asks.
+    await t.http.delete(`${API}/ci_types`).expect(405);
+    expect((await t.http.get(`${API}/nothing`).set(auth(admin)).expect(404)).body).toEqual({
+      message: `Cannot GET ${API}/nothing`,
+    });
+    await t.http.get('/ops/api/nothing').expect(200);
+  });
+
   it('audits every configuration change under module cmdb', async () => {
     const res = await t.graphql(
       `{ auditEntries(module: "cmdb", limit: 200) { items { targetType operation } } }`,

@@ -1,6 +1,7 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
+import { InvalidInputError } from '../../common/errors/domain-errors';
 import { JsonValue } from '../../common/graphql/json.scalar';
 import type { GraphqlContext } from '../../common/graphql/request-loader';
 import { CiGraphqlLoaders } from './ci-graphql-loaders';
@@ -13,6 +14,12 @@ import { CiPage, CiSearchResult, CiValue } from './dto/ci.objects';
 import { CiAttribute } from './entities/ci-attribute.entity';
 import { CiType } from './entities/ci-type.entity';
 import { Ci } from './entities/ci.entity';
+
+function checkValues(values: unknown): void {
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+    throw new InvalidInputError('values', 'must be an object of {attribute: value}');
+  }
+}
 
 @Resolver(() => Ci)
 export class CisResolver {
@@ -117,13 +124,18 @@ export class CisResolver {
     existPolicy: string,
     @Args('noAttributePolicy', { defaultValue: 'ignore' }) noAttributePolicy: string,
   ): Promise<Ci> {
-    const [ci] = await this.createCis(actor, {
-      type,
-      cis: [values],
+    checkValues(values);
+    if (!['reject', 'need', 'replace'].includes(existPolicy)) {
+      throw new InvalidInputError('existPolicy', 'must be reject, need or replace');
+    }
+    if (!['ignore', 'reject'].includes(noAttributePolicy)) {
+      throw new InvalidInputError('noAttributePolicy', 'must be ignore or reject');
+    }
+    const id = await this.cisService.write(actor, type, values, {
       existPolicy: existPolicy as CreateCisArgs['existPolicy'],
       noAttributePolicy: noAttributePolicy as CreateCisArgs['noAttributePolicy'],
     });
-    return ci;
+    return this.queries.get(actor, id);
   }
 
   @Mutation(() => [Ci], { description: 'Many CIs of one type in one transaction (at most 2000)' })
@@ -141,6 +153,7 @@ export class CisResolver {
     @Args('id', { type: () => Int }) id: number,
     @Args('values', { type: () => JsonValue }) values: Record<string, unknown>,
   ): Promise<Ci> {
+    checkValues(values);
     await this.cisService.update(actor, id, values);
     return this.queries.get(actor, id);
   }

@@ -1,7 +1,6 @@
 import { createUser } from '../support/fixtures';
+import { CMDB_API as API, cmdbClient } from '../support/cmdb-client';
 import { createTestApp, TestApp } from '../support/test-app';
-
-const API = '/cmdb/api/v0.1';
 
 describe('cmdb compat: attributes, CI types, relation types and type relations', () => {
   let t: TestApp;
@@ -17,14 +16,7 @@ describe('cmdb compat: attributes, CI types, relation types and type relations',
   });
   afterAll(() => t.close());
 
-  const post = (path: string, body: object = {}, token = admin) =>
-    t.http.post(`${API}${path}`).set(auth(token)).send(body);
-  const put = (path: string, body: object = {}, token = admin) =>
-    t.http.put(`${API}${path}`).set(auth(token)).send(body);
-  const get = (path: string, query: object = {}, token = admin) =>
-    t.http.get(`${API}${path}`).set(auth(token)).query(query);
-  const del = (path: string, body: object = {}, token = admin) =>
-    t.http.delete(`${API}${path}`).set(auth(token)).send(body);
+  const { get, post, put, del } = cmdbClient(() => ({ t, token: admin }));
 
   const attribute = async (body: object): Promise<number> => {
     const res = await post('/attributes', body).expect(200);

@@ -1,7 +1,8 @@
 import { createUser } from '../support/fixtures';
+import { cmdbClient } from '../support/cmdb-client';
+import { countQueries } from '../support/query-count';
 import { createTestApp, TestApp } from '../support/test-app';
 
-const API = '/cmdb/api/v0.1';
 const ACL = '/cmdb/api/v1/acl';
 
 describe('CI engine over GraphQL, and CI permissions over REST and GraphQL', () => {
@@ -13,14 +14,12 @@ describe('CI engine over GraphQL, and CI permissions over REST and GraphQL', () 
   // The parsed body as supertest gives it: { data, errors }.
   const gql = async (query: string, variables?: Record<string, unknown>, token = admin) =>
     (await t.graphql(query, variables, token).expect(200)).body;
+  const api = cmdbClient(() => ({ t, token: admin }));
   const rest = (token: string) => ({
-    get: (path: string, query: object = {}) =>
-      t.http.get(`${API}${path}`).set('Authorization', `Bearer ${token}`).query(query),
-    post: (path: string, body: object = {}) =>
-      t.http.post(`${API}${path}`).set('Authorization', `Bearer ${token}`).send(body),
-    put: (path: string, body: object = {}) =>
-      t.http.put(`${API}${path}`).set('Authorization', `Bearer ${token}`).send(body),
-    del: (path: string) => t.http.delete(`${API}${path}`).set('Authorization', `Bearer ${token}`),
+    get: (path: string, query: object = {}) => api.get(path, query, token),
+    post: (path: string, body: object = {}) => api.post(path, body, token),
+    put: (path: string, body: object = {}) => api.put(path, body, token),
+    del: (path: string) => api.del(path, {}, token),
   });
 
   beforeAll(async () => {
@@ -173,16 +172,10 @@ describe('CI engine over GraphQL, and CI permissions over REST and GraphQL', () 
     });
 
     it('answers a 100-CI list with a constant number of SQL queries', async () => {
-      const count = async (query: string): Promise<number> => {
-        const spy = jest.spyOn(t.dataSource.logger, 'logQuery');
-        try {
-          const res = await gql(query);
-          expect(res.errors).toBeUndefined();
-          return spy.mock.calls.length;
-        } finally {
-          spy.mockRestore();
-        }
-      };
+      const count = (query: string) =>
+        countQueries(t, async () => {
+          expect((await gql(query)).errors).toBeUndefined();
+        });
       const list = (limit: number) =>
         `{ cis(type: "server", limit: ${limit}) { items { id unique type { name uniqueKey } values { attribute { name choiceValues } value } } } }`;
       // One of the two servers there are: a page short of the total, so the total is counted too.

@@ -1,15 +1,10 @@
+import { CMDB_API as API, cmdbClient } from '../support/cmdb-client';
 import { createTestApp, TestApp } from '../support/test-app';
-
-const API = '/cmdb/api/v0.1';
 
 describe('cmdb compat: CI relations and preferences', () => {
   let t: TestApp;
   let admin: string;
-  const auth = () => ({ Authorization: `Bearer ${admin}` });
-  const post = (path: string, body: object = {}) => t.http.post(`${API}${path}`).set(auth()).send(body);
-  const put = (path: string, body: object = {}) => t.http.put(`${API}${path}`).set(auth()).send(body);
-  const get = (path: string, query: object = {}) => t.http.get(`${API}${path}`).set(auth()).query(query);
-  const del = (path: string, body: object = {}) => t.http.delete(`${API}${path}`).set(auth()).send(body);
+  const { get, post, put, del } = cmdbClient(() => ({ t, token: admin }));
   const ci = async (type: string, hostname: string, extra: object = {}) =>
     (await post('/ci', { ci_type: type, hostname, ...extra }).expect(200)).body.ci_id as number;
 
@@ -123,7 +118,7 @@ describe('cmdb compat: CI relations and preferences', () => {
       expect((await get(`/ci_relations/${rack}/second_cis`)).body.numfound).toBe(0);
       await t.http
         .put(`${API}/ci_relations/batch`)
-        .set(auth())
+        .set('Authorization', `Bearer ${admin}`)
         .type('form')
         .send({ ci_ids: `${s1}`, parents: JSON.stringify([rack]) })
         .expect(200);

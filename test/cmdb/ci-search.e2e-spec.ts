@@ -1,16 +1,15 @@
 import { createUser } from '../support/fixtures';
+import { cmdbClient } from '../support/cmdb-client';
 import { createTestApp, TestApp } from '../support/test-app';
 
-const API = '/cmdb/api/v0.1';
 const ACL = '/cmdb/api/v1/acl';
 
 describe('cmdb compat: the search endpoints (/ci/s, /ci_relations/s) and GraphQL ciSearch', () => {
   let t: TestApp;
   let admin: string;
   const auth = (token = admin) => ({ Authorization: `Bearer ${token}` });
-  const post = (path: string, body: object = {}) => t.http.post(`${API}${path}`).set(auth()).send(body);
-  const search = (query: object, token = admin, path = '/ci/s') =>
-    t.http.get(`${API}${path}`).set(auth(token)).query(query);
+  const { get, post } = cmdbClient(() => ({ t, token: admin }));
+  const search = (query: object, token = admin, path = '/ci/s') => get(path, query, token);
   const hostnames = (body: { result: { hostname: string }[] }) => body.result.map((r) => r.hostname);
   const ids: Record<string, number> = {};
   const types: Record<string, number> = {};
@@ -30,7 +29,7 @@ describe('cmdb compat: the search endpoints (/ci/s, /ci_relations/s) and GraphQL
       await post('/attributes', a).expect(200);
     }
     const attrIds = async (names: string[]) =>
-      Promise.all(names.map(async (n) => (await t.http.get(`${API}/attributes/${n}`).set(auth())).body.attribute.id));
+      Promise.all(names.map(async (n) => (await get(`/attributes/${n}`)).body.attribute.id));
     for (const name of ['server', 'vm', 'app']) {
       types[name] = (await post('/ci_types', { name, unique_key: 'hostname' }).expect(200)).body.type_id;
       await post(`/ci_types/${types[name]}/attributes`, {
@@ -119,7 +118,7 @@ describe('cmdb compat: the search endpoints (/ci/s, /ci_relations/s) and GraphQL
       const narrow = await search({ q: 'hostname:db-1', fl: 'cpu', ret_key: 'alias' }).expect(200);
       expect(narrow.body.result[0]).toMatchObject({ ci_id: ids['db-1'], cpu: 32, _unique: 'db-1' });
       expect(narrow.body.result[0]).not.toHaveProperty('idc');
-      const cpuId = (await t.http.get(`${API}/attributes/cpu`).set(auth())).body.attribute.id;
+      const cpuId = (await get('/attributes/cpu')).body.attribute.id;
       const byId = await search({ q: 'hostname:db-1', fl: ['cpu'], ret_key: 'id' }).expect(200);
       expect(byId.body.result[0][String(cpuId)]).toBe(32);
     });
@@ -139,7 +138,7 @@ describe('cmdb compat: the search endpoints (/ci/s, /ci_relations/s) and GraphQL
           [32, 1, 'cpu'],
         ],
       });
-      const idcId = (await t.http.get(`${API}/attributes/idc`).set(auth())).body.attribute.id;
+      const idcId = (await get('/attributes/idc')).body.attribute.id;
       const byId = await search({ q: '_type:vm', facet: 'idc', ret_key: 'id' }).expect(200);
       expect(byId.body.facet[String(idcId)]).toEqual([
         ['nh', 1, idcId],

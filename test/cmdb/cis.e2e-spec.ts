@@ -1,15 +1,10 @@
+import { CMDB_API as API, cmdbClient } from '../support/cmdb-client';
 import { createTestApp, TestApp } from '../support/test-app';
-
-const API = '/cmdb/api/v0.1';
 
 describe('cmdb compat: CIs, their history and heartbeats', () => {
   let t: TestApp;
   let admin: string;
-  const auth = () => ({ Authorization: `Bearer ${admin}` });
-  const post = (path: string, body: object = {}) => t.http.post(`${API}${path}`).set(auth()).send(body);
-  const put = (path: string, body: object = {}) => t.http.put(`${API}${path}`).set(auth()).send(body);
-  const get = (path: string, query: object = {}) => t.http.get(`${API}${path}`).set(auth()).query(query);
-  const del = (path: string) => t.http.delete(`${API}${path}`).set(auth());
+  const { get, post, put, del } = cmdbClient(() => ({ t, token: admin }));
   const count = async (table: string): Promise<number> =>
     Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
@@ -130,7 +125,7 @@ describe('cmdb compat: CIs, their history and heartbeats', () => {
       const cpuId = (await get('/attributes/cpu')).body.attribute.id;
       const form = await t.http
         .post(`${API}/ci`)
-        .set(auth())
+        .set('Authorization', `Bearer ${admin}`)
         .type('form')
         .send({ ci_type: 'server', 'Host name': 'web-2', [cpuId]: '4', tags: '["x,y"]' })
         .expect(200);
@@ -138,7 +133,7 @@ describe('cmdb compat: CIs, their history and heartbeats', () => {
       expect(row).toMatchObject({ hostname: 'web-2', cpu: 4, tags: ['x,y'] });
       const query = await t.http
         .post(`${API}/ci`)
-        .set(auth())
+        .set('Authorization', `Bearer ${admin}`)
         .query({ ci_type: `${server}`, hostname: 'web-3' })
         .expect(200);
       expect((await get(`/ci/${query.body.ci_id}`)).body.ci.hostname).toBe('web-3');

@@ -1,4 +1,5 @@
 import { createUser } from '../support/fixtures';
+import { countQueries } from '../support/query-count';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('inventory over GraphQL: hosts, applications, product lines', () => {
@@ -168,16 +169,10 @@ describe('inventory over GraphQL: hosts, applications, product lines', () => {
   it('answers a 100-host dashboard query with a constant number of SQL queries', async () => {
     const app = (await gql(`mutation { createApplication(input: {name: "fleet"}) { id } }`)).data.createApplication.id;
     // Every query of every driver passes the data source's logger, whether logging is on or not.
-    const countQueries = async (query: string): Promise<number> => {
-      const spy = jest.spyOn(t.dataSource.logger, 'logQuery');
-      try {
-        const res = await gql(query);
-        expect(res.errors).toBeUndefined();
-        return spy.mock.calls.length;
-      } finally {
-        spy.mockRestore();
-      }
-    };
+    const queriesOf = (query: string) =>
+      countQueries(t, async () => {
+        expect((await gql(query)).errors).toBeUndefined();
+      });
     const dashboard = (limit: number) =>
       `{ hosts(limit: ${limit}, search: "fleet-") { items { name ips { address } applications { name } poll { reachable } availableActions } } }`;
 
@@ -192,9 +187,9 @@ describe('inventory over GraphQL: hosts, applications, product lines', () => {
       }
     };
     await addHosts(0, 10);
-    const forTen = await countQueries(dashboard(10));
+    const forTen = await queriesOf(dashboard(10));
     await addHosts(10, 100);
-    const forHundred = await countQueries(dashboard(100));
+    const forHundred = await queriesOf(dashboard(100));
     expect(forHundred).toBe(forTen);
     // 1 to authenticate the token, 2 for the page and its total, 1 each for addresses, apps and polls.
     expect(forHundred).toBe(6);

@@ -6,6 +6,8 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../common/er
 import { containing, ESCAPE } from '../../database/like';
 import { CatalogAttribute } from './ci-catalog';
 import { catalogAttribute } from './ci-catalog.service';
+import { auditCmdb } from './cmdb-audit';
+import { nameTaken } from './name-taken';
 import { CiDbService } from './ci-db.service';
 import { aliasProblem, nameProblem } from './ci-names';
 import { CiPermissionsService } from './ci-permissions.service';
@@ -135,7 +137,9 @@ export class CiAttributesService {
       });
       const saved = await em.save(attr);
       await this.saveChoices(em, saved.id, choices);
-      await this.record(em, actor, saved, 'create', null, snapshot(saved, choices));
+      await auditCmdb(this.audit, em, actor, { type: 'ci_attribute', id: saved.id, name: saved.name }, 'create', {
+        after: snapshot(saved, choices),
+      });
       return saved;
     });
   }
@@ -172,7 +176,10 @@ export class CiAttributesService {
       const saved = await em.save(attr);
       if (choices !== undefined) await this.saveChoices(em, id, choices);
       const after = snapshot(saved, choices ?? before.choices);
-      await this.record(em, actor, saved, 'update', before, after);
+      await auditCmdb(this.audit, em, actor, { type: 'ci_attribute', id: saved.id, name: saved.name }, 'update', {
+        before,
+        after: after,
+      });
       return saved;
     });
   }
@@ -195,7 +202,10 @@ export class CiAttributesService {
       attr.deleted = true;
       attr.deletedAt = new Date();
       const saved = await em.save(attr);
-      await this.record(em, actor, saved, 'delete', before, null);
+      await auditCmdb(this.audit, em, actor, { type: 'ci_attribute', id: saved.id, name: saved.name }, 'delete', {
+        before,
+        after: null,
+      });
       return saved;
     });
   }
@@ -263,12 +273,9 @@ export class CiAttributesService {
       ['name', name],
       ['alias', alias],
     ] as const) {
-      const qb = em
-        .getRepository(CiAttribute)
-        .createQueryBuilder('a')
-        .where(`a.deleted = :no AND LOWER(a.${column}) = :v`, { no: false, v: value.toLowerCase() });
-      if (exceptId !== undefined) qb.andWhere('a.id <> :id', { id: exceptId });
-      if (await qb.getExists()) throw new ConflictError(`attribute ${column} ${value} is duplicated`, column);
+      if (await nameTaken(em, CiAttribute, column, value, { where: { deleted: false }, exceptId })) {
+        throw new ConflictError(`attribute ${column} ${value} is duplicated`, column);
+      }
     }
   }
 
@@ -316,26 +323,6 @@ export class CiAttributesService {
       CiAttributeChoice,
       choices.map((value, position) => ({ attrId, value: String(value), position })),
     );
-  }
-
-  private record(
-    em: EntityManager,
-    actor: Principal,
-    attr: CiAttribute,
-    operation: string,
-    before: unknown,
-    after: unknown,
-  ) {
-    return this.audit.record(em, {
-      operator: actor,
-      module: 'cmdb',
-      targetType: 'ci_attribute',
-      targetId: attr.id,
-      targetName: attr.name,
-      operation,
-      before,
-      after,
-    });
   }
 }
 

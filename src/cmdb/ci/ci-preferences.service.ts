@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { CiDbService } from './ci-db.service';
+import { auditCmdb } from './cmdb-audit';
 import { CiPermissionsService } from './ci-permissions.service';
 import { CiTypesService, TypeAttributeView } from './ci-types.service';
 import { CiAttribute } from './entities/ci-attribute.entity';
@@ -86,7 +87,14 @@ export class CiPreferencesService {
         CiPreferenceAttribute,
         [...new Set(attrIds)].map((attrId, position) => ({ userId: actor.userId, typeId: type.id, attrId, position })),
       );
-      await this.record(em, actor, 'ci_preference', type.id, type.name, 'set_attributes', { attrIds });
+      await auditCmdb(
+        this.audit,
+        em,
+        actor,
+        { type: 'ci_preference', id: type.id, name: type.name },
+        'set_attributes',
+        { after: { attrIds } },
+      );
     });
   }
 
@@ -129,7 +137,9 @@ export class CiPreferencesService {
           }),
         );
       }
-      await this.record(em, actor, 'ci_tree_view', type.id, type.name, 'set', { levels: ids });
+      await auditCmdb(this.audit, em, actor, { type: 'ci_tree_view', id: type.id, name: type.name }, 'set', {
+        after: { levels: ids },
+      });
       return saved;
     });
   }
@@ -168,7 +178,8 @@ export class CiPreferencesService {
       }
       const existing = await em.findOneBy(CiRelationView, { name: clean });
       const saved = await em.save(Object.assign(existing ?? em.create(CiRelationView, { name: clean }), { crIds }));
-      await this.record(em, actor, 'ci_relation_view', saved.id, clean, existing ? 'update' : 'create', { crIds });
+      const target = { type: 'ci_relation_view', id: saved.id, name: clean };
+      await auditCmdb(this.audit, em, actor, target, existing ? 'update' : 'create', { after: { crIds } });
       return saved;
     });
   }
@@ -179,7 +190,9 @@ export class CiPreferencesService {
       const view = await em.findOneBy(CiRelationView, { name });
       if (!view) throw new NotFoundError('relation view', name, 'name');
       await em.delete(CiRelationView, { id: view.id });
-      await this.record(em, actor, 'ci_relation_view', view.id, name, 'delete', null);
+      await auditCmdb(this.audit, em, actor, { type: 'ci_relation_view', id: view.id, name: name }, 'delete', {
+        after: null,
+      });
     });
   }
 
@@ -191,25 +204,5 @@ export class CiPreferencesService {
       carried.find((c) => c.attribute.alias.toLowerCase() === k);
     if (!hit) throw new NotFoundError('attribute of the CIType', key, field);
     return hit.attribute;
-  }
-
-  private record(
-    em: EntityManager,
-    actor: Principal,
-    targetType: string,
-    targetId: number,
-    targetName: string,
-    operation: string,
-    after: unknown,
-  ) {
-    return this.audit.record(em, {
-      operator: actor,
-      module: 'cmdb',
-      targetType,
-      targetId,
-      targetName,
-      operation,
-      after,
-    });
   }
 }

@@ -4,6 +4,8 @@ import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../common/auth/principal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { CiDbService } from './ci-db.service';
+import { auditCmdb } from './cmdb-audit';
+import { nameTaken } from './name-taken';
 import { CiPermissionsService } from './ci-permissions.service';
 import { CiAttribute } from './entities/ci-attribute.entity';
 import { CiTypeAttributeGroupItem } from './entities/ci-type-attribute-group-item.entity';
@@ -54,7 +56,9 @@ export class CiTypeGroupsService {
       if (await em.existsBy(CiTypeGroup, { name: clean }))
         throw new ConflictError(`group ${clean} already exists`, 'name');
       const group = await em.save(em.create(CiTypeGroup, { name: clean, position }));
-      await this.record(em, actor, 'ci_type_group', group.id, clean, 'create', { name: clean });
+      await auditCmdb(this.audit, em, actor, { type: 'ci_type_group', id: group.id, name: clean }, 'create', {
+        after: { name: clean },
+      });
       return group;
     });
   }
@@ -81,7 +85,9 @@ export class CiTypeGroupsService {
           ids.map((typeId, position) => ({ groupId: id, typeId, position })),
         );
       }
-      await this.record(em, actor, 'ci_type_group', id, clean, 'update', { name: clean, typeIds });
+      await auditCmdb(this.audit, em, actor, { type: 'ci_type_group', id, name: clean }, 'update', {
+        after: { name: clean, typeIds },
+      });
     });
   }
 
@@ -92,7 +98,9 @@ export class CiTypeGroupsService {
       if (!group) throw new NotFoundError('CIType group', id);
       await em.delete(CiTypeGroupItem, { groupId: id });
       await em.delete(CiTypeGroup, { id });
-      await this.record(em, actor, 'ci_type_group', id, group.name, 'delete', null);
+      await auditCmdb(this.audit, em, actor, { type: 'ci_type_group', id, name: group.name }, 'delete', {
+        after: null,
+      });
     });
   }
 
@@ -135,7 +143,9 @@ export class CiTypeGroupsService {
       group.position = position;
       const saved = await em.save(group);
       await this.setItems(em, saved, attrKeys);
-      await this.record(em, actor, 'ci_type_attribute_group', saved.id, clean, 'save', { typeId, attrKeys });
+      await auditCmdb(this.audit, em, actor, { type: 'ci_type_attribute_group', id: saved.id, name: clean }, 'save', {
+        after: { typeId, attrKeys },
+      });
       return saved;
     });
   }
@@ -156,7 +166,9 @@ export class CiTypeGroupsService {
       Object.assign(group, { name: clean, position });
       await em.save(group);
       await this.setItems(em, group, attrKeys);
-      await this.record(em, actor, 'ci_type_attribute_group', id, clean, 'update', { attrKeys });
+      await auditCmdb(this.audit, em, actor, { type: 'ci_type_attribute_group', id, name: clean }, 'update', {
+        after: { attrKeys },
+      });
     });
   }
 
@@ -167,7 +179,9 @@ export class CiTypeGroupsService {
       if (!group) throw new NotFoundError('attribute group', id);
       await em.delete(CiTypeAttributeGroupItem, { groupId: id });
       await em.delete(CiTypeAttributeGroup, { id });
-      await this.record(em, actor, 'ci_type_attribute_group', id, group.name, 'delete', null);
+      await auditCmdb(this.audit, em, actor, { type: 'ci_type_attribute_group', id, name: group.name }, 'delete', {
+        after: null,
+      });
     });
   }
 
@@ -199,7 +213,14 @@ export class CiTypeGroupsService {
         CiTypeAttributeGroupItem,
         ids.map((a, i) => ({ groupId: target.id, attrId: a, position: i })),
       );
-      await this.record(em, actor, 'ci_type_attribute_group', target.id, target.name, 'move_attribute', { attrId });
+      await auditCmdb(
+        this.audit,
+        em,
+        actor,
+        { type: 'ci_type_attribute_group', id: target.id, name: target.name },
+        'move_attribute',
+        { after: { attrId } },
+      );
     });
   }
 
@@ -215,7 +236,14 @@ export class CiTypeGroupsService {
       for (const [i, g] of order.entries()) {
         if (g.position !== i) await em.update(CiTypeAttributeGroup, { id: g.id }, { position: i });
       }
-      await this.record(em, actor, 'ci_type_attribute_group', source.id, source.name, 'move', { to: target.id });
+      await auditCmdb(
+        this.audit,
+        em,
+        actor,
+        { type: 'ci_type_attribute_group', id: source.id, name: source.name },
+        'move',
+        { after: { to: target.id } },
+      );
     });
   }
 
@@ -256,46 +284,22 @@ export class CiTypeGroupsService {
     );
   }
 
-  /** Group names are unique ignoring case (as MySQL's collation compares them), within the type for attribute groups. */
+  /** Group names are unique (ignoring case), within the type for attribute groups. */
   private async checkFree(
     em: EntityManager,
     entity: typeof CiTypeGroup | typeof CiTypeAttributeGroup,
     name: string,
-    scope: { typeId?: number },
+    where: { typeId?: number },
     exceptId?: number,
   ): Promise<void> {
-    const qb = em
-      .getRepository<{ id: number }>(entity)
-      .createQueryBuilder('g')
-      .where('LOWER(g.name) = :name', { name: name.toLowerCase() });
-    if (scope.typeId !== undefined) qb.andWhere('g.type_id = :typeId', { typeId: scope.typeId });
-    if (exceptId !== undefined) qb.andWhere('g.id <> :id', { id: exceptId });
-    if (await qb.getExists()) throw new ConflictError(`group ${name} already exists`, 'name');
+    if (await nameTaken(em, entity, 'name', name, { where, exceptId })) {
+      throw new ConflictError(`group ${name} already exists`, 'name');
+    }
   }
 
   private groupName(name: string): string {
     const clean = typeof name === 'string' ? name.trim() : '';
     if (clean.length === 0 || clean.length > 64) throw new InvalidInputError('name', 'must be 1-64 characters');
     return clean;
-  }
-
-  private record(
-    em: EntityManager,
-    actor: Principal,
-    targetType: string,
-    targetId: number,
-    targetName: string,
-    operation: string,
-    after: unknown,
-  ) {
-    return this.audit.record(em, {
-      operator: actor,
-      module: 'cmdb',
-      targetType,
-      targetId,
-      targetName,
-      operation,
-      after,
-    });
   }
 }

@@ -4,6 +4,8 @@ import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../common/auth/principal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { CiDbService } from './ci-db.service';
+import { auditCmdb } from './cmdb-audit';
+import { nameTaken } from './name-taken';
 import { CiPermissionsService } from './ci-permissions.service';
 import { CiRelationType } from './entities/ci-relation-type.entity';
 import { CiTypeRelation } from './entities/ci-type-relation.entity';
@@ -50,7 +52,9 @@ export class CiTypeRelationsService {
     return this.db.write(async (em) => {
       await this.checkNameFree(em, clean);
       const saved = await em.save(em.create(CiRelationType, { name: clean }));
-      await this.record(em, actor, 'ci_relation_type', saved.id, clean, 'create', null, { name: clean });
+      await auditCmdb(this.audit, em, actor, { type: 'ci_relation_type', id: saved.id, name: clean }, 'create', {
+        after: { name: clean },
+      });
       return saved;
     });
   }
@@ -65,7 +69,10 @@ export class CiTypeRelationsService {
       const before = { name: type.name };
       type.name = clean;
       const saved = await em.save(type);
-      await this.record(em, actor, 'ci_relation_type', id, clean, 'update', before, { name: clean });
+      await auditCmdb(this.audit, em, actor, { type: 'ci_relation_type', id, name: clean }, 'update', {
+        before,
+        after: { name: clean },
+      });
       return saved;
     });
   }
@@ -80,7 +87,10 @@ export class CiTypeRelationsService {
         throw new InvalidInputError('rel_id', `relation type ${type.name} is used by CIType relations`);
       }
       await em.delete(CiRelationType, { id });
-      await this.record(em, actor, 'ci_relation_type', id, type.name, 'delete', { name: type.name }, null);
+      await auditCmdb(this.audit, em, actor, { type: 'ci_relation_type', id, name: type.name }, 'delete', {
+        before: { name: type.name },
+        after: null,
+      });
     });
   }
 
@@ -124,11 +134,21 @@ export class CiTypeRelationsService {
           ? Object.assign(existing, { relationTypeId: relType.id })
           : em.create(CiTypeRelation, { parentId, childId, relationTypeId: relType.id }),
       );
-      await this.record(em, actor, 'ci_type_relation', saved.id, `${parentId}->${childId}`, 'set', before, {
-        parentId,
-        childId,
-        relationTypeId: relType.id,
-      });
+      await auditCmdb(
+        this.audit,
+        em,
+        actor,
+        { type: 'ci_type_relation', id: saved.id, name: `${parentId}->${childId}` },
+        'set',
+        {
+          before,
+          after: {
+            parentId,
+            childId,
+            relationTypeId: relType.id,
+          },
+        },
+      );
       return saved;
     });
   }
@@ -142,17 +162,18 @@ export class CiTypeRelationsService {
         throw new NotFoundError('CIType relation', 'id' in ref ? ref.id : `${ref.parentId} -> ${ref.childId}`);
       }
       await em.delete(CiTypeRelation, { id: found.id });
-      await this.record(
+      await auditCmdb(
+        this.audit,
         em,
         actor,
-        'ci_type_relation',
-        found.id,
-        `${found.parentId}->${found.childId}`,
+        { type: 'ci_type_relation', id: found.id, name: `${found.parentId}->${found.childId}` },
         'delete',
         {
-          relationTypeId: found.relationTypeId,
+          before: {
+            relationTypeId: found.relationTypeId,
+          },
+          after: null,
         },
-        null,
       );
       return found;
     });
@@ -165,33 +186,8 @@ export class CiTypeRelationsService {
   }
 
   private async checkNameFree(em: EntityManager, name: string): Promise<void> {
-    const taken = await em
-      .getRepository(CiRelationType)
-      .createQueryBuilder('r')
-      .where('LOWER(r.name) = :name', { name: name.toLowerCase() })
-      .getExists();
-    if (taken) throw new ConflictError(`It's already existed: relation type ${name}`, 'name');
-  }
-
-  private record(
-    em: EntityManager,
-    actor: Principal,
-    targetType: string,
-    targetId: number,
-    targetName: string,
-    operation: string,
-    before: unknown,
-    after: unknown,
-  ) {
-    return this.audit.record(em, {
-      operator: actor,
-      module: 'cmdb',
-      targetType,
-      targetId,
-      targetName,
-      operation,
-      before,
-      after,
-    });
+    if (await nameTaken(em, CiRelationType, 'name', name)) {
+      throw new ConflictError(`It's already existed: relation type ${name}`, 'name');
+    }
   }
 }

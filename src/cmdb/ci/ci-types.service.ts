@@ -5,6 +5,8 @@ import type { Principal } from '../../common/auth/principal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { containing, ESCAPE } from '../../database/like';
 import { catalogAttribute } from './ci-catalog.service';
+import { auditCmdb } from './cmdb-audit';
+import { nameTaken } from './name-taken';
 import { CiDbService } from './ci-db.service';
 import { aliasProblem, nameProblem } from './ci-names';
 import { CiPermissionsService } from './ci-permissions.service';
@@ -127,7 +129,9 @@ export class CiTypesService {
         }),
       );
       await this.perms.typeCreated(em, type.name);
-      await this.record(em, actor, type, 'create', null, snapshot(type));
+      await auditCmdb(this.audit, em, actor, { type: 'ci_type', id: type.id, name: type.name }, 'create', {
+        after: snapshot(type),
+      });
       return type;
     });
   }
@@ -154,7 +158,10 @@ export class CiTypesService {
       if (input.isAttached !== undefined) type.isAttached = input.isAttached;
       if (input.position !== undefined) type.position = input.position;
       const saved = await em.save(type);
-      await this.record(em, actor, saved, 'update', before, snapshot(saved));
+      await auditCmdb(this.audit, em, actor, { type: 'ci_type', id: saved.id, name: saved.name }, 'update', {
+        before,
+        after: snapshot(saved),
+      });
       return saved;
     });
   }
@@ -185,7 +192,10 @@ export class CiTypesService {
       type.deleted = true;
       type.deletedAt = new Date();
       await em.save(type);
-      await this.record(em, actor, type, 'delete', before, null);
+      await auditCmdb(this.audit, em, actor, { type: 'ci_type', id: type.id, name: type.name }, 'delete', {
+        before,
+        after: null,
+      });
     });
   }
 
@@ -221,7 +231,10 @@ export class CiTypesService {
     await this.db.write(async (em) => {
       const type = await this.lockedType(em, typeId);
       const added = await this.attach(em, typeId, attrIds, flags);
-      if (added.length) await this.record(em, actor, type, 'add_attributes', null, { attrIds: added, ...flags });
+      if (added.length)
+        await auditCmdb(this.audit, em, actor, { type: 'ci_type', id: type.id, name: type.name }, 'add_attributes', {
+          after: { attrIds: added, ...flags },
+        });
     });
   }
 
@@ -242,7 +255,9 @@ export class CiTypesService {
         if (item.position !== undefined) link.position = item.position;
         await em.save(link);
       }
-      await this.record(em, actor, type, 'update_attributes', null, { items });
+      await auditCmdb(this.audit, em, actor, { type: 'ci_type', id: type.id, name: type.name }, 'update_attributes', {
+        after: { items },
+      });
     });
   }
 
@@ -266,7 +281,10 @@ export class CiTypesService {
         await em.delete(CiTypeAttributeGroupItem, { groupId: In(groups.map((g) => g.id)), attrId: In([...attrIds]) });
       }
       await em.delete(CiPreferenceAttribute, { typeId, attrId: In([...attrIds]) });
-      await this.record(em, actor, type, 'remove_attributes', { attrIds }, null);
+      await auditCmdb(this.audit, em, actor, { type: 'ci_type', id: type.id, name: type.name }, 'remove_attributes', {
+        before: { attrIds },
+        after: null,
+      });
     });
   }
 
@@ -348,32 +366,9 @@ export class CiTypesService {
       ['name', name],
       ['alias', alias],
     ] as const) {
-      const qb = em
-        .getRepository(CiType)
-        .createQueryBuilder('t')
-        .where(`t.deleted = :no AND LOWER(t.${column}) = :v`, { no: false, v: value.toLowerCase() });
-      if (exceptId !== undefined) qb.andWhere('t.id <> :id', { id: exceptId });
-      if (await qb.getExists()) throw new ConflictError(`CIType ${column} ${value} is duplicated`, column);
+      if (await nameTaken(em, CiType, column, value, { where: { deleted: false }, exceptId })) {
+        throw new ConflictError(`CIType ${column} ${value} is duplicated`, column);
+      }
     }
-  }
-
-  private record(
-    em: EntityManager,
-    actor: Principal,
-    type: CiType,
-    operation: string,
-    before: unknown,
-    after: unknown,
-  ) {
-    return this.audit.record(em, {
-      operator: actor,
-      module: 'cmdb',
-      targetType: 'ci_type',
-      targetId: type.id,
-      targetName: type.name,
-      operation,
-      before,
-      after,
-    });
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } fro
 import { ApiTags } from '@nestjs/swagger';
 import { CiAttributesService } from '../../cmdb/ci/ci-attributes.service';
 import { CiTypeGroupsService, GroupRef } from '../../cmdb/ci/ci-type-groups.service';
-import { CiTypesService, TypeAttributeView } from '../../cmdb/ci/ci-types.service';
+import { CiTypesService, TypeAttributeView, TypeFields } from '../../cmdb/ci/ci-types.service';
 import type { CiType } from '../../cmdb/ci/entities/ci-type.entity';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -25,6 +25,19 @@ import {
   UpdateTypeGroupParams,
   UpdateTypeParams,
 } from './dto/ci-config-params.dto';
+
+/** Both generations' field names, the first given wins. */
+function typeFieldsOf(p: CreateTypeParams | UpdateTypeParams): TypeFields {
+  return {
+    name: p.name ?? p.type_name,
+    alias: p.alias !== undefined ? p.alias : p.type_alias,
+    uniqueKey: p.uniqueKey,
+    iconUrl: p.icon_url,
+    enabled: p.enabled,
+    isAttached: p.is_attached,
+    position: p.order,
+  };
+}
 
 /** A group given as its id (a number or numeric string) or its name. */
 function groupRef(value: unknown, field: string): GroupRef {
@@ -168,15 +181,7 @@ export class CiTypesController {
   @Post()
   @HttpCode(200)
   async create(@CurrentPrincipal() actor: Principal, @CmdbParams() p: CreateTypeParams) {
-    const type = await this.types.create(actor, {
-      name: p.name ?? p.type_name,
-      alias: p.alias !== undefined ? p.alias : p.type_alias,
-      uniqueKey: p.uniqueKey,
-      iconUrl: p.icon_url,
-      enabled: p.enabled,
-      isAttached: p.is_attached,
-      position: p.order,
-    });
+    const type = await this.types.create(actor, typeFieldsOf(p));
     return { type_id: type.id };
   }
 
@@ -186,15 +191,7 @@ export class CiTypesController {
     @Param('id', ParseIntPipe) id: number,
     @CmdbParams() p: UpdateTypeParams,
   ) {
-    await this.types.update(actor, id, {
-      name: p.name ?? p.type_name,
-      alias: p.alias !== undefined ? p.alias : p.type_alias,
-      uniqueKey: p.uniqueKey,
-      iconUrl: p.icon_url,
-      enabled: p.enabled,
-      isAttached: p.is_attached,
-      position: p.order,
-    });
+    await this.types.update(actor, id, typeFieldsOf(p));
     return { type_id: id };
   }
 

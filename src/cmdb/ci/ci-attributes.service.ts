@@ -7,7 +7,7 @@ import { containing, ESCAPE } from '../../database/like';
 import { CatalogAttribute } from './ci-catalog';
 import { catalogAttribute } from './ci-catalog.service';
 import { auditCmdb } from './cmdb-audit';
-import { nameTaken } from './name-taken';
+import { findLiveByKey, nameTaken } from './named-rows';
 import { CiDbService } from './ci-db.service';
 import { aliasProblem, nameProblem } from './ci-names';
 import { CiPermissionsService } from './ci-permissions.service';
@@ -211,25 +211,7 @@ export class CiAttributesService {
   }
 
   private find(em: EntityManager, key: string | number): Promise<CiAttribute | null> {
-    const repo = em.getRepository(CiAttribute);
-    const k = String(key).trim();
-    if (k === '') return Promise.resolve(null);
-    return (async () => {
-      const byName = await repo
-        .createQueryBuilder('a')
-        .where('a.deleted = :no AND LOWER(a.name) = :k', { no: false, k: k.toLowerCase() })
-        .getOne();
-      if (byName) return byName;
-      if (/^\d+$/.test(k)) {
-        const byId = await repo.findOneBy({ id: Number(k), deleted: false });
-        if (byId) return byId;
-      }
-      return repo
-        .createQueryBuilder('a')
-        .where('a.deleted = :no AND LOWER(a.alias) = :k', { no: false, k: k.toLowerCase() })
-        .orderBy('a.id')
-        .getOne();
-    })();
+    return findLiveByKey(em, CiAttribute, key);
   }
 
   private checkFields(f: AttributeFields & { name: string; alias: string }, valueType: ValueType): void {

@@ -5,6 +5,7 @@ import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { CiDbService } from './ci-db.service';
 import { auditCmdb } from './cmdb-audit';
+import { pickByKey } from './named-rows';
 import { CiPermissionsService } from './ci-permissions.service';
 import { CiTypesService, TypeAttributeView } from './ci-types.service';
 import { CiAttribute } from './entities/ci-attribute.entity';
@@ -197,12 +198,11 @@ export class CiPreferencesService {
   }
 
   private carriedAttribute(carried: readonly TypeAttributeView[], key: string | number, field: string): CiAttribute {
-    const k = String(key).trim().toLowerCase();
-    const hit =
-      carried.find((c) => c.attribute.name.toLowerCase() === k) ??
-      carried.find((c) => String(c.attribute.id) === k) ??
-      carried.find((c) => c.attribute.alias.toLowerCase() === k);
+    const hit = pickByKey(
+      carried.map((c) => c.attribute),
+      key,
+    );
     if (!hit) throw new NotFoundError('attribute of the CIType', key, field);
-    return hit.attribute;
+    return hit;
   }
 }

@@ -5,7 +5,7 @@ import type { Principal } from '../../common/auth/principal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { CiDbService } from './ci-db.service';
 import { auditCmdb } from './cmdb-audit';
-import { nameTaken } from './name-taken';
+import { nameTaken, pickByKey } from './named-rows';
 import { CiPermissionsService } from './ci-permissions.service';
 import { CiAttribute } from './entities/ci-attribute.entity';
 import { CiTypeAttributeGroupItem } from './entities/ci-type-attribute-group-item.entity';
@@ -262,11 +262,7 @@ export class CiTypeGroupsService {
       ? await em.findBy(CiAttribute, { id: In(links.map((l) => l.attrId)), deleted: false })
       : [];
     const ids = keys.map((key) => {
-      const k = String(key).trim().toLowerCase();
-      const attr =
-        attrs.find((a) => a.name.toLowerCase() === k) ??
-        attrs.find((a) => String(a.id) === k) ??
-        attrs.find((a) => a.alias.toLowerCase() === k);
+      const attr = pickByKey(attrs, key);
       if (!attr) throw new NotFoundError('attribute of the CIType', key, 'attributes');
       return attr.id;
     });

@@ -5,7 +5,7 @@ import type { Principal } from '../../common/auth/principal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { CiDbService } from './ci-db.service';
 import { auditCmdb } from './cmdb-audit';
-import { nameTaken } from './name-taken';
+import { nameTaken } from './named-rows';
 import { CiPermissionsService } from './ci-permissions.service';
 import { CiRelationType } from './entities/ci-relation-type.entity';
 import { CiTypeRelation } from './entities/ci-type-relation.entity';

@@ -6,7 +6,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../common/er
 import { containing, ESCAPE } from '../../database/like';
 import { catalogAttribute } from './ci-catalog.service';
 import { auditCmdb } from './cmdb-audit';
-import { nameTaken } from './name-taken';
+import { findLiveByKey, nameTaken } from './named-rows';
 import { CiDbService } from './ci-db.service';
 import { aliasProblem, nameProblem } from './ci-names';
 import { CiPermissionsService } from './ci-permissions.service';
@@ -319,32 +319,14 @@ export class CiTypesService {
   }
 
   private async keyAttribute(em: EntityManager, key: string | number): Promise<CiAttribute> {
-    const k = String(key).trim();
-    const attrs = await em.findBy(CiAttribute, { deleted: false });
-    const found =
-      attrs.find((a) => a.name.toLowerCase() === k.toLowerCase()) ??
-      attrs.find((a) => String(a.id) === k) ??
-      attrs.find((a) => a.alias.toLowerCase() === k.toLowerCase());
+    const found = await findLiveByKey(em, CiAttribute, key);
     if (!found) throw new NotFoundError('Unique key attribute', key, 'unique_key');
     if (found.isPassword) throw new InvalidInputError('unique_key', 'a password attribute cannot be a key');
     return found;
   }
 
-  private async find(em: EntityManager, key: string | number): Promise<CiType | null> {
-    const k = String(key).trim();
-    if (k === '') return null;
-    const repo = em.getRepository(CiType);
-    const by = (column: 'name' | 'alias') =>
-      repo
-        .createQueryBuilder('t')
-        .where(`t.deleted = :no AND LOWER(t.${column}) = :k`, { no: false, k: k.toLowerCase() })
-        .orderBy('t.id')
-        .getOne();
-    return (
-      (await by('name')) ??
-      (/^\d+$/.test(k) ? await repo.findOneBy({ id: Number(k), deleted: false }) : null) ??
-      by('alias')
-    );
+  private find(em: EntityManager, key: string | number): Promise<CiType | null> {
+    return findLiveByKey(em, CiType, key);
   }
 
   private async lockedType(em: EntityManager, id: number): Promise<CiType> {

@@ -190,6 +190,9 @@ describe('cmdb compat: the search endpoints (/ci/s, /ci_relations/s) and GraphQL
       const res = await search({ q: 'idc:nh', facet: 'idc' }, carol).expect(200);
       expect(hostnames(res.body)).toEqual(['vm-1']);
       expect(res.body.facet).toEqual({ idc: [['nh', 1, 'idc']] });
+      // What lies under a server is as hidden as the server.
+      await search({ root_ids: ids['web-1'], level: 1 }, carol, '/ci_relations/statistics').expect(403);
+      await search({ root_ids: ids['vm-1'], level: 1 }, carol, '/ci_relations/statistics').expect(200);
     });
   });
 

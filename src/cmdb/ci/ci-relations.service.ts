@@ -152,10 +152,17 @@ export class CiRelationsService {
    * `typeIds` when given: how many, per root.
    */
   async countAtLevel(
+    actor: Principal,
     rootIds: readonly number[],
     level: number,
     typeIds?: readonly number[],
   ): Promise<Map<number, number>> {
+    // Counts reveal what lies under a CI: its type must be readable. Unknown roots count 0.
+    const catalog = await this.catalogs.load();
+    const roots = await this.db.dataSource.getRepository(Ci).findBy({ id: In([...new Set(rootIds)]) });
+    for (const typeId of new Set(roots.map((r) => r.typeId))) {
+      await this.perms.assert(actor, catalog.typeById(typeId)?.name ?? String(typeId), 'read');
+    }
     const result = new Map<number, number>();
     for (const root of rootIds) {
       const ids = await this.descendants(root, [level]);

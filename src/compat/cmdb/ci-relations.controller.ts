@@ -40,8 +40,8 @@ export class CiRelationsController {
 
   /** How many CIs sit exactly `level` steps below each root: `{"<root id>": n}`. */
   @Get('statistics')
-  async statistics(@CmdbParams() p: RelationStatisticsParams) {
-    const counts = await this.relations.countAtLevel(p.root_ids, p.level, p.type_ids);
+  async statistics(@CurrentPrincipal() actor: Principal, @CmdbParams() p: RelationStatisticsParams) {
+    const counts = await this.relations.countAtLevel(actor, p.root_ids, p.level, p.type_ids);
     return Object.fromEntries([...counts].map(([root, n]) => [String(root), n]));
   }
 

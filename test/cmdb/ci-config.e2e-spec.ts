@@ -214,7 +214,7 @@ describe('cmdb compat: attributes, CI types, relation types and type relations',
       expect((await post('/ci_types', { unique_key: 'hostname' }).expect(400)).body).toEqual({
         message: 'Argument name is required',
       });
-      expect((await post('/ci_types', { name: 'rack' }).expect(400)).body.message).toMatch(/unique_key/);
+      expect((await post('/ci_types', { name: 'rack' }).expect(404)).body.message).toMatch(/Unique key/);
       await post('/ci_types', { name: 'rack', unique_key: 'serial' }).expect(404);
     });
 

@@ -97,8 +97,9 @@ export class CiTypesService {
   async create(actor: Principal, input: TypeFields): Promise<CiType> {
     this.perms.assertConfig(actor, 'Managing CI types');
     if (input.name === undefined) throw new InvalidInputError('name', 'Argument name is required');
+    // As in the original, a missing key attribute is one that is not defined: 404.
     if (input.uniqueKey === undefined || input.uniqueKey === '') {
-      throw new InvalidInputError('unique_key', 'Argument unique_key is required');
+      throw new NotFoundError('Unique key attribute', '', 'unique_key');
     }
     const name = input.name;
     const alias = input.alias || name;

@@ -109,6 +109,15 @@ describe('cmdb compat: the search endpoints (/ci/s, /ci_relations/s) and GraphQL
       }
     });
 
+    it('finds long text by its exact value, also with characters beyond the indexed key', async () => {
+      // 189 letters then emoji: the indexed key (191 characters) ends inside the emoji.
+      const note = `${'n'.repeat(189)}😀😀😀-end`;
+      const id = (await post('/ci', { ci_type: 'app', hostname: 'app-long', note }).expect(200)).body.ci_id;
+      const res = await search({ q: JSON.stringify([`note:${note}`]) }).expect(200);
+      expect(res.body.result.map((r: { ci_id: number }) => r.ci_id)).toEqual([id]);
+      await t.http.delete(`/cmdb/api/v0.1/ci/${id}`).set(auth()).expect(200);
+    });
+
     it('pages, sorts (nulls last), selects fields and keys rows by alias or id', async () => {
       const page = await search({ q: '_type:server', count: 2, page: 2, sort: '-cpu' }).expect(200);
       expect(page.body).toMatchObject({ numfound: 5, total: 2, page: 2 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { AppConfig } from '../../config/app-config';
+import { valueKey } from '../search/search-sql';
 import { CatalogAttribute } from './ci-catalog';
 import { CiDbService } from './ci-db.service';
 import { ExistingValue } from './ci-value-diff';
@@ -10,16 +11,7 @@ import { CiValueFloat } from './entities/ci-value-float.entity';
 import { CiValueInt } from './entities/ci-value-int.entity';
 import { CiValueJson } from './entities/ci-value-json.entity';
 import { CiValueText } from './entities/ci-value-text.entity';
-import {
-  dbDatetime,
-  fromDb,
-  StoredValue,
-  tableOf,
-  VALUE_KEY_LENGTH,
-  VALUE_TABLE_NAMES,
-  ValueTable,
-  ValueType,
-} from './value-types';
+import { dbDatetime, fromDb, StoredValue, tableOf, VALUE_TABLE_NAMES, ValueTable, ValueType } from './value-types';
 
 export const VALUE_ENTITIES = {
   int: CiValueInt,
@@ -108,7 +100,7 @@ export class CiValuesService {
       let value: StoredValue = v.value;
       if (v.attr.isPassword) value = this.box.seal(String(value));
       const row: Record<string, unknown> = { ciId: v.ciId, attrId: v.attr.id, value };
-      if (table === 'text') row.valueKey = String(value).slice(0, VALUE_KEY_LENGTH);
+      if (table === 'text') row.valueKey = valueKey(String(value));
       byTable.set(table, [...(byTable.get(table) ?? []), row]);
     }
     for (const [table, rows] of byTable) await this.db.insertMany(em, VALUE_ENTITIES[table], rows);
@@ -174,7 +166,7 @@ export class CiValuesService {
         .from(VALUE_TABLE_NAMES[table], 'v')
         .where('v.attr_id = :attrId', { attrId: attr.id });
       if (table === 'text') {
-        const keys = [...new Set(part.map((v) => String(v).slice(0, VALUE_KEY_LENGTH)))];
+        const keys = [...new Set(part.map((v) => valueKey(String(v))))];
         if (this.db.dialect === 'mysql') qb.andWhere('v.value_key IN (:...keys)', { keys });
         else qb.andWhere('LOWER(v.value_key) IN (:...keys)', { keys: keys.map((k) => k.toLowerCase()) });
       } else {

@@ -78,9 +78,6 @@ export function canHaveChoices(vt: ValueType): boolean {
 /** A value as it is kept: numbers, strings (text, time, JSON text) or UTC dates. */
 export type StoredValue = number | string | Date;
 
-/** The length `value_key` keeps of a text value: the search index covers this prefix. */
-export const VALUE_KEY_LENGTH = 191;
-
 /** Longest text value accepted (a MySQL TEXT column holds 65,535 bytes; 4 bytes per character at worst). */
 export const MAX_TEXT_LENGTH = 16000;
 

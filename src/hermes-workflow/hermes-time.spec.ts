@@ -1,4 +1,4 @@
-import { parseHermesTime, storedTime, wireTime } from './hermes-time';
+import { HermesClock, parseHermesTime, storedTime, wireTime } from './hermes-time';
 
 describe('hermes time', () => {
   it('stores six fraction digits and shows none when the fraction is zero', () => {
@@ -28,5 +28,21 @@ describe('hermes time', () => {
     expect(parseHermesTime('2015-04-31 10:00:00')).toBeNull();
     expect(parseHermesTime('2015-02-10 25:00:00')).toBeNull();
     expect(parseHermesTime('')).toBeNull();
+  });
+});
+
+describe('HermesClock', () => {
+  it('hands out strictly increasing stamps, also within one millisecond and when the clock steps back', () => {
+    let t = Date.UTC(2026, 0, 1);
+    const clock = new HermesClock(() => t);
+    expect(clock.now()).toBe('2026-01-01 00:00:00.000000');
+    expect(clock.now()).toBe('2026-01-01 00:00:00.000001');
+    t -= 5;
+    expect(clock.now()).toBe('2026-01-01 00:00:00.000002');
+    t += 10;
+    expect(clock.now()).toBe('2026-01-01 00:00:00.005000');
+    const stamps = Array.from({ length: 1500 }, () => clock.now());
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(1500);
   });
 });

@@ -55,3 +55,29 @@ export function parseHermesTime(text: string): string | null {
   const micros = Number(frac.padEnd(6, '0') || '0');
   return storedTime(ms, 0).slice(0, 20) + pad(micros, 6);
 }
+
+/**
+ * Stored times that never repeat nor go back within the process: several events in one
+ * millisecond get successive microseconds, so time order follows insertion order.
+ */
+export class HermesClock {
+  private lastMs = 0;
+  private micros = 0;
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  now(): string {
+    const ms = this.clock();
+    if (ms > this.lastMs) {
+      this.lastMs = ms;
+      this.micros = 0;
+    } else if (this.micros < 999) {
+      this.micros += 1;
+    } else {
+      // A thousand stamps in one millisecond: borrow the next one.
+      this.lastMs += 1;
+      this.micros = 0;
+    }
+    return storedTime(this.lastMs, this.micros);
+  }
+}

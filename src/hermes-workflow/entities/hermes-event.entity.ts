@@ -42,4 +42,9 @@ export class HermesEvent {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /** Tag shared by the rows of one multi-row insert, to read their ids back on either dialect. */
+  @Index()
+  @Column({ type: 'bigint', nullable: true })
+  tx: string | null;
 }

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Principal } from '../common/auth/principal';
+import { HermesEvent } from './entities/hermes-event.entity';
+import { EventTypesService } from './event-types.service';
+import { EventsService } from './events.service';
+
+export interface ThrowEventInput {
+  hostname?: string;
+  hostnames?: string[];
+  /** Either the type's id, or its category and state. */
+  eventTypeId?: number;
+  category?: string;
+  state?: string;
+  /** Who or what threw it; a bare name gets HERMES_DOMAIN appended. */
+  user: string;
+  note?: string | null;
+}
+
+/**
+ * How other modules (scheduler, deploy) throw Hermes events. With an EntityManager the events
+ * and their labors are written in the caller's transaction; without one in their own.
+ */
+@Injectable()
+export class HermesService {
+  constructor(
+    private readonly events: EventsService,
+    private readonly eventTypes: EventTypesService,
+  ) {}
+
+  async throwEvent(em: EntityManager | null, input: ThrowEventInput, actor: Principal | null = null): Promise<HermesEvent[]> {
+    const type = await this.eventTypes.resolve(input);
+    const hostnames = [...(input.hostname !== undefined ? [input.hostname] : []), ...(input.hostnames ?? [])];
+    const request = { hostnames, eventTypeId: type.id, user: input.user, note: input.note ?? null };
+    if (!em) return this.events.throw(actor, request);
+    const changes = await this.events.throwIn(em, actor, request);
+    // Published now: the caller commits right after; a rollback is the rare case.
+    return changes.events;
+  }
+}

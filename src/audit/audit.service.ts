@@ -50,7 +50,13 @@ export class AuditService {
     const CHUNK = 500;
     for (let i = 0; i < records.length; i += CHUNK) {
       const rows = records.slice(i, i + CHUNK).map((r) => this.entry(em, r));
-      await em.createQueryBuilder().insert().into(AuditEntry).values(rows as QueryDeepPartialEntity<AuditEntry>[]).updateEntity(false).execute();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(AuditEntry)
+        .values(rows as QueryDeepPartialEntity<AuditEntry>[])
+        .updateEntity(false)
+        .execute();
     }
   }
 

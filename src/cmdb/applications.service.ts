@@ -638,9 +638,7 @@ export class ApplicationsService {
    * The people answerable for each host: response persons of the applications with an instance
    * on it, with their mail address (null when the user has none), in one query.
    */
-  async ownersOfHosts(
-    hostIds: readonly number[],
-  ): Promise<Map<number, { username: string; email: string | null }[]>> {
+  async ownersOfHosts(hostIds: readonly number[]): Promise<Map<number, { username: string; email: string | null }[]>> {
     const out = new Map<number, { username: string; email: string | null }[]>();
     if (hostIds.length === 0) return out;
     const rows = await this.dataSource

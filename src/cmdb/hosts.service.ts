@@ -454,7 +454,14 @@ export class HostsService {
     return host;
   }
 
-  private record(em: EntityManager, actor: Principal | null, host: Host, operation: string, before: unknown, after: unknown) {
+  private record(
+    em: EntityManager,
+    actor: Principal | null,
+    host: Host,
+    operation: string,
+    before: unknown,
+    after: unknown,
+  ) {
     return this.audit.record(em, {
       operator: actor,
       module: 'host',

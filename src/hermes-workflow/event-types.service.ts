@@ -94,7 +94,8 @@ export class EventTypesService {
       if (t.category.length === 0 || t.category.length > 64) {
         throw new InvalidInputError(`${at}category`, 'must be 1-64 characters');
       }
-      if (t.state.length === 0 || t.state.length > 32) throw new InvalidInputError(`${at}state`, 'must be 1-32 characters');
+      if (t.state.length === 0 || t.state.length > 32)
+        throw new InvalidInputError(`${at}state`, 'must be 1-32 characters');
       if (t.description !== null && t.description.length > 1024) {
         throw new InvalidInputError(`${at}description`, 'must be at most 1024 characters');
       }

@@ -386,7 +386,10 @@ export class EventsService implements OnModuleDestroy {
 
   private async completeQuests(em: EntityManager, questIds: readonly number[], now: string): Promise<number[]> {
     if (questIds.length === 0) return [];
-    const quests = await em.find(HermesQuest, { where: { id: In([...questIds]) }, select: { id: true, completionTime: true } });
+    const quests = await em.find(HermesQuest, {
+      where: { id: In([...questIds]) },
+      select: { id: true, completionTime: true },
+    });
     const counts = await em
       .createQueryBuilder(HermesLabor, 'l')
       .select('l.questId', 'questId')

@@ -57,7 +57,11 @@ export class FatesService {
     if (ids.length === 0) return out;
     const rows = await this.dataSource
       .getRepository(HermesFate)
-      .find({ select: { id: true, followsId: true }, where: { followsId: In([...new Set(ids)]) }, order: { id: 'ASC' } });
+      .find({
+        select: { id: true, followsId: true },
+        where: { followsId: In([...new Set(ids)]) },
+        order: { id: 'ASC' },
+      });
     rows.forEach((r) => out.get(r.followsId as number)?.push(r.id));
     return out;
   }
@@ -141,7 +145,14 @@ export class FatesService {
     });
   }
 
-  private record(em: EntityManager, actor: Principal, fate: HermesFate, operation: string, before: unknown, after: unknown) {
+  private record(
+    em: EntityManager,
+    actor: Principal,
+    fate: HermesFate,
+    operation: string,
+    before: unknown,
+    after: unknown,
+  ) {
     return this.audit.record(em, {
       operator: actor,
       module: 'hermes',

@@ -14,6 +14,7 @@ import { EventTypesService } from './event-types.service';
 import { EventsService } from './events.service';
 import { FatesService } from './fates.service';
 import { HermesChangesPublisher } from './hermes-changes';
+import { HermesHostQuery } from './hermes-host-query';
 import { HermesHostsService } from './hermes-hosts.service';
 import { HermesTransactions } from './hermes-transactions';
 import { HermesService } from './hermes.service';
@@ -21,6 +22,7 @@ import { LaborsService } from './labors.service';
 import { QuestsService } from './quests.service';
 
 const SERVICES = [
+  HermesHostQuery,
   EventTypesService,
   FatesService,
   EventsService,

@@ -28,7 +28,11 @@ export class HermesService {
     private readonly eventTypes: EventTypesService,
   ) {}
 
-  async throwEvent(em: EntityManager | null, input: ThrowEventInput, actor: Principal | null = null): Promise<HermesEvent[]> {
+  async throwEvent(
+    em: EntityManager | null,
+    input: ThrowEventInput,
+    actor: Principal | null = null,
+  ): Promise<HermesEvent[]> {
     const type = await this.eventTypes.resolve(input);
     const hostnames = [...(input.hostname !== undefined ? [input.hostname] : []), ...(input.hostnames ?? [])];
     const request = { hostnames, eventTypeId: type.id, user: input.user, note: input.note ?? null };

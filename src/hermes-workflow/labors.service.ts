@@ -142,11 +142,7 @@ export class LaborsService {
         labor.ackUser = normalizeUser(changes.ackUser, this.config.hermes.domain);
         labor.ackTime = this.clock.now();
       }
-      await em.update(
-        HermesLabor,
-        { id },
-        { questId: labor.questId, ackUser: labor.ackUser, ackTime: labor.ackTime },
-      );
+      await em.update(HermesLabor, { id }, { questId: labor.questId, ackUser: labor.ackUser, ackTime: labor.ackTime });
       await this.audit.record(em, {
         operator: actor,
         module: 'hermes',

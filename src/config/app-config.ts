@@ -142,7 +142,10 @@ export function loadConfig(source: Env): AppConfig {
     depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10, 1, 100),
   };
   cfg.compatPrefixes = readCompatPrefixes(env);
-  cfg.hermes = { domain: env.string('HERMES_DOMAIN', 'localhost'), fullstoryId: env.raw('HERMES_FULLSTORY_ID') ?? null };
+  cfg.hermes = {
+    domain: env.string('HERMES_DOMAIN', 'localhost'),
+    fullstoryId: env.raw('HERMES_FULLSTORY_ID') ?? null,
+  };
   if (!/^[A-Za-z0-9.-]{1,253}$/.test(cfg.hermes.domain)) {
     env.fail('HERMES_DOMAIN', 'must be a domain name such as example.com', cfg.hermes.domain, null);
   }

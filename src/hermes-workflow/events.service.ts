@@ -150,21 +150,6 @@ export class EventsService implements OnModuleDestroy {
     return row?.last ?? null;
   }
 
-  /** Names of the hosts of a quest's labors, each once (POST /events with `questId`). */
-  async hostnamesOfQuest(questId: number): Promise<string[]> {
-    if (!(await this.dataSource.getRepository(HermesQuest).existsBy({ id: questId }))) {
-      throw new NotFoundError('quest', questId, 'questId');
-    }
-    const rows = await this.dataSource
-      .getRepository(HermesLabor)
-      .createQueryBuilder('l')
-      .select('DISTINCT l.hostId', 'hostId')
-      .where('l.questId = :questId', { questId })
-      .getRawMany<{ hostId: number }>();
-    const names = await this.hosts.namesOf(rows.map((r) => Number(r.hostId)));
-    return [...names.entries()].sort(([a], [b]) => a - b).map(([, name]) => name);
-  }
-
   /**
    * Throws one event per named host (unknown names become hosts) and runs the fate engine on
    * them, gathered with concurrent requests into one transaction. `actor` null is the system.

@@ -55,13 +55,11 @@ export class FatesService {
   async precedesOf(ids: readonly number[]): Promise<Map<number, number[]>> {
     const out = new Map<number, number[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return out;
-    const rows = await this.dataSource
-      .getRepository(HermesFate)
-      .find({
-        select: { id: true, followsId: true },
-        where: { followsId: In([...new Set(ids)]) },
-        order: { id: 'ASC' },
-      });
+    const rows = await this.dataSource.getRepository(HermesFate).find({
+      select: { id: true, followsId: true },
+      where: { followsId: In([...new Set(ids)]) },
+      order: { id: 'ASC' },
+    });
     rows.forEach((r) => out.get(r.followsId as number)?.push(r.id));
     return out;
   }

@@ -29,7 +29,7 @@ export class HermesChangesPublisher {
 
   async publish(changes: HermesChanges): Promise<void> {
     try {
-      for (const event of changes.events) await this.pubsub.publish(HERMES_EVENTS, { hermesEvent: event });
+      for (const event of changes.events) await this.pubsub.publish(HERMES_EVENTS, { hermesEventThrown: event });
       if (changes.laborIds.length === 0) return;
       const labors = await this.dataSource
         .getRepository(HermesLabor)

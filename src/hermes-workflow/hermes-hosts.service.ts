@@ -7,6 +7,9 @@ import type { Principal } from '../common/auth/principal';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { HermesEvent } from './entities/hermes-event.entity';
 import { HermesLabor } from './entities/hermes-labor.entity';
+import { HermesQuest } from './entities/hermes-quest.entity';
+import { HermesHostQuery } from './hermes-host-query';
+import { DataSource } from 'typeorm';
 import { HermesPage } from './hermes-page';
 import { HermesTransactions } from './hermes-transactions';
 
@@ -21,11 +24,39 @@ const ALL_ROWS = 2 ** 31 - 1;
 @Injectable()
 export class HermesHostsService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly tx: HermesTransactions,
     private readonly acl: AclService,
     private readonly audit: AuditService,
     private readonly hosts: HostsService,
+    private readonly hostQuery: HermesHostQuery,
   ) {}
+
+  /**
+   * The hostnames a request names: its own list, the hosts matching `hostQuery`, and the hosts of
+   * every labor of `questId` (open or closed), each once, in that order.
+   */
+  async resolveNames(target: { hostnames: string[]; hostQuery?: string; questId?: number }): Promise<string[]> {
+    const names = [...target.hostnames];
+    if (target.hostQuery !== undefined) {
+      const ids = await this.hostQuery.hostIds(target.hostQuery);
+      names.push(...(await this.hosts.namesOf(ids)).values());
+    }
+    if (target.questId !== undefined) {
+      if (!(await this.dataSource.getRepository(HermesQuest).existsBy({ id: target.questId }))) {
+        throw new NotFoundError('quest', target.questId, 'questId');
+      }
+      const rows = await this.dataSource
+        .getRepository(HermesLabor)
+        .createQueryBuilder('l')
+        .select('DISTINCT l.hostId', 'hostId')
+        .where('l.questId = :questId', { questId: target.questId })
+        .getRawMany<{ hostId: number }>();
+      const byId = await this.hosts.namesOf(rows.map((r) => Number(r.hostId)));
+      names.push(...[...byId.entries()].sort(([a], [b]) => a - b).map(([, name]) => name));
+    }
+    return [...new Set(names)];
+  }
 
   async list(filter: { hostname?: string; hostIds?: number[] }, page: HermesPage): Promise<[HermesHost[], number]> {
     const [rows, total] = await this.hosts.list(

@@ -1,3 +1,5 @@
+import { InvalidInputError } from '../common/errors/domain-errors';
+
 // Hermes timestamps: naive UTC `YYYY-MM-DD HH:MM:SS.ffffff`. Stored with all six fraction digits
 // (text order = time order); shown as the original did, without the fraction when it is zero.
 
@@ -80,4 +82,11 @@ export class HermesClock {
     }
     return storedTime(this.lastMs, this.micros);
   }
+}
+
+/** `parseHermesTime` for a request field: unreadable text is a 400 naming the field. */
+export function requireHermesTime(text: string, field: string): string {
+  const parsed = parseHermesTime(text);
+  if (parsed === null) throw new InvalidInputError(field, `cannot read "${text}" as a date and time`);
+  return parsed;
 }

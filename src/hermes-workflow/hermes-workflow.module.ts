@@ -10,7 +10,12 @@ import { HermesEvent } from './entities/hermes-event.entity';
 import { HermesFate } from './entities/hermes-fate.entity';
 import { HermesLabor } from './entities/hermes-labor.entity';
 import { HermesQuest } from './entities/hermes-quest.entity';
+import { EventTypesResolver } from './event-types.resolver';
 import { EventTypesService } from './event-types.service';
+import { EventsResolver } from './events.resolver';
+import { FatesResolver } from './fates.resolver';
+import { LaborsResolver } from './labors.resolver';
+import { QuestsResolver } from './quests.resolver';
 import { EventsService } from './events.service';
 import { FatesService } from './fates.service';
 import { HermesChangesPublisher } from './hermes-changes';
@@ -39,7 +44,16 @@ const SERVICES = [
     AuditModule,
     CmdbModule,
   ],
-  providers: [...SERVICES, HermesTransactions, HermesChangesPublisher],
+  providers: [
+    ...SERVICES,
+    HermesTransactions,
+    HermesChangesPublisher,
+    EventTypesResolver,
+    FatesResolver,
+    EventsResolver,
+    LaborsResolver,
+    QuestsResolver,
+  ],
   exports: SERVICES,
 })
 export class HermesWorkflowModule {}

@@ -91,17 +91,12 @@ export class HermesEventsController {
       category: optionalString(body, 'category'),
       state: optionalString(body, 'state'),
     });
-    const names: string[] = [];
     const hostname = optionalString(body, 'hostname');
-    if (hostname !== undefined) names.push(hostname);
-    names.push(...stringList(body, 'hostnames'));
-    const hostQuery = optionalString(body, 'hostQuery');
-    if (hostQuery !== undefined) {
-      const ids = await this.hostQuery.hostIds(hostQuery);
-      names.push(...(await this.hosts.namesOf(ids)).values());
-    }
-    const questId = optionalId(body, 'questId');
-    if (questId !== undefined) names.push(...(await this.events.hostnamesOfQuest(questId)));
+    const names = await this.hosts.resolveNames({
+      hostnames: [...(hostname === undefined ? [] : [hostname]), ...stringList(body, 'hostnames')],
+      hostQuery: optionalString(body, 'hostQuery'),
+      questId: optionalId(body, 'questId'),
+    });
     const events = await this.events.throw(actor, { hostnames: names, eventTypeId: type.id, user, note });
     const l = this.wire.links(req);
     const json = await this.wire.eventList(l, events, new Set());

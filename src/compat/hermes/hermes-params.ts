@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import type { Request } from 'express';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { HermesPage } from '../../hermes-workflow/hermes-page';
-import { parseHermesTime } from '../../hermes-workflow/hermes-time';
+import { requireHermesTime } from '../../hermes-workflow/hermes-time';
 
 export type Query = Record<string, string | string[] | undefined>;
 export type Body = Record<string, unknown>;
@@ -87,10 +87,7 @@ export function stringList(body: Body, key: string): string[] {
 /** A time to store: lenient as the original, but unreadable text is a 400 naming the field. */
 export function optionalTime(body: Body, key: string): string | undefined {
   const v = optionalString(body, key);
-  if (v === undefined) return undefined;
-  const parsed = parseHermesTime(v);
-  if (parsed === null) throw new InvalidInputError(key, `cannot read "${v}" as a date and time`);
-  return parsed;
+  return v === undefined ? undefined : requireHermesTime(v, key);
 }
 
 // --- query parameters
@@ -133,10 +130,7 @@ export function qInt(query: Query, name: string): number | undefined {
 
 export function qTime(query: Query, name: string): string | undefined {
   const v = q(query, name);
-  if (v === undefined) return undefined;
-  const parsed = parseHermesTime(v);
-  if (parsed === null) throw new InvalidInputError(name, `cannot read "${v}" as a date and time`);
-  return parsed;
+  return v === undefined ? undefined : requireHermesTime(v, name);
 }
 
 /** `expand` is repeatable; the set is handed down to nested objects. */

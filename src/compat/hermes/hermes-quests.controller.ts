@@ -73,12 +73,10 @@ export class HermesQuestsController {
     const creator = requiredString(body, 'creator');
     const description = requiredString(body, 'description');
     const targetTime = optionalTime(body, 'targetTime') ?? null;
-    const hostnames = stringList(body, 'hostnames');
-    const hostQuery = optionalString(body, 'hostQuery');
-    if (hostQuery !== undefined) {
-      const ids = await this.hostQuery.hostIds(hostQuery);
-      hostnames.push(...(await this.hosts.namesOf(ids)).values());
-    }
+    const hostnames = await this.hosts.resolveNames({
+      hostnames: stringList(body, 'hostnames'),
+      hostQuery: optionalString(body, 'hostQuery'),
+    });
     const quest = await this.quests.create(actor, { fateId, creator, description, hostnames, targetTime });
     const l = this.wire.links(req);
     const [json] = await this.wire.questList(l, [quest], new Set());

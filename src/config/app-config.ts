@@ -49,6 +49,8 @@ export class AppConfig {
   hermes: { domain: string; fullstoryId: string | null };
   /** Outbox delivery over SMTP; without it mail stays pending in the outbox. */
   smtpUrl?: string;
+  /** Sender address of delivered mail. */
+  mailFrom: string;
 
   get serveHttp(): boolean {
     return this.role !== 'worker';
@@ -150,6 +152,8 @@ export function loadConfig(source: Env): AppConfig {
     env.fail('HERMES_DOMAIN', 'must be a domain name such as example.com', cfg.hermes.domain, null);
   }
   cfg.smtpUrl = env.url('SMTP_URL', ['smtp:', 'smtps:'])?.toString();
+  cfg.mailFrom = env.string('MAIL_FROM', 'ops-platform@localhost');
+  if (!/^[^@\s]+@[^@\s]+$/.test(cfg.mailFrom)) env.fail('MAIL_FROM', 'must be a mail address', cfg.mailFrom, null);
 
   const ttlSeconds = env.duration('JWT_TTL', 12 * 3600);
   // Only touch DATA_DIR once everything else is known to be right.

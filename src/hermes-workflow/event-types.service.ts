@@ -26,6 +26,12 @@ export interface EventTypeFilter {
 /** Event types: what can happen to a host. */
 @Injectable()
 export class EventTypesService {
+  /**
+   * Positive lookups only. A type is never deleted and its category and state never change, so a
+   * known id or pair stays right on every node; only the description changes, and it is not kept.
+   */
+  private readonly known = new Map<string, number>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: HermesTransactions,
@@ -84,6 +90,21 @@ export class EventTypesService {
       throw new InvalidInputError('category', `no event type with category "${ref.category}" and state "${ref.state}"`);
     }
     return found;
+  }
+
+  /** `resolve` for the hot path (throwing events): the id only, answered from memory once known. */
+  async resolveId(ref: { eventTypeId?: number; category?: string; state?: string }): Promise<number> {
+    const key =
+      ref.eventTypeId !== undefined
+        ? `id:${ref.eventTypeId}`
+        : ref.category !== undefined && ref.state !== undefined
+          ? `pair:${ref.category}\u0000${ref.state}`
+          : undefined;
+    const hit = key === undefined ? undefined : this.known.get(key);
+    if (hit !== undefined) return hit;
+    const type = await this.resolve(ref);
+    if (key !== undefined) this.known.set(key, type.id);
+    return type.id;
   }
 
   /** Creates all or none; a pair that exists or repeats in the list is a 409. */

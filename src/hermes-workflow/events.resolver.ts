@@ -78,13 +78,13 @@ export class EventsResolver {
     @CurrentPrincipal() actor: Principal,
     @Args('input') input: ThrowHermesEventInput,
   ): Promise<HermesEvent[]> {
-    const type = await this.eventTypes.resolve(input);
+    const eventTypeId = await this.eventTypes.resolveId(input);
     const hostnames = await this.hermesHosts.resolveNames({
       hostnames: input.hostnames ?? [],
       hostQuery: input.hostQuery,
       questId: input.questId,
     });
-    return this.events.throw(actor, { hostnames, eventTypeId: type.id, user: input.user, note: input.note ?? null });
+    return this.events.throw(actor, { hostnames, eventTypeId, user: input.user, note: input.note ?? null });
   }
 
   /** Events as they are thrown (after commit), optionally of one host or type. */

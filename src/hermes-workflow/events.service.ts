@@ -9,7 +9,7 @@ import { InvalidInputError, NotFoundError } from '../common/errors/domain-errors
 import { HermesEvent } from './entities/hermes-event.entity';
 import { HermesLabor } from './entities/hermes-labor.entity';
 import { HermesQuest } from './entities/hermes-quest.entity';
-import { questionTheFates } from './fate-engine';
+import { PlannedClose, questionTheFates } from './fate-engine';
 import { FatesService } from './fates.service';
 import { HermesChanges, HermesChangesPublisher } from './hermes-changes';
 import { chunks, HermesPage, paged } from './hermes-page';
@@ -319,15 +319,7 @@ export class EventsService implements OnModuleDestroy {
         .updateEntity(false)
         .execute();
     }
-    const byClose = new Map<string, number[]>();
-    for (const c of result.closes) {
-      const key = `${c.completionEventId}:${c.closingFateId}`;
-      byClose.set(key, [...(byClose.get(key) ?? []), c.laborId]);
-    }
-    for (const [key, ids] of byClose) {
-      const [completionEventId, closingFateId] = key.split(':').map(Number);
-      await em.update(HermesLabor, { id: In(ids) }, { completionEventId, closingFateId, completionTime: now });
-    }
+    await this.closeLabors(em, result.closes, now);
     const completed = await this.completeQuests(em, result.touchedQuestIds, now);
     const laborIds = result.closes.map((c) => c.laborId);
     if (result.newLabors.length > 0) {
@@ -339,6 +331,22 @@ export class EventsService implements OnModuleDestroy {
       laborIds.push(...created.map((l) => l.id));
     }
     return { events, laborIds, completedQuestIds: completed };
+  }
+
+  /** All closes in one statement per chunk: each labor gets its own completion event and closing fate. */
+  private async closeLabors(em: EntityManager, closes: readonly PlannedClose[], now: string): Promise<void> {
+    for (const part of chunks(closes, INSERT_CHUNK)) {
+      const params: number[] = [];
+      const caseOf = (value: (c: PlannedClose) => number) =>
+        `CASE id ${part.map((c) => (params.push(c.laborId, value(c)), 'WHEN ? THEN ?')).join(' ')} END`;
+      const event = caseOf((c) => c.completionEventId);
+      const fate = caseOf((c) => c.closingFateId);
+      await em.query(
+        `UPDATE hermes_labors SET completion_event_id = ${event}, closing_fate_id = ${fate}, completion_time = ? ` +
+          `WHERE id IN (${part.map(() => '?').join(', ')})`,
+        [...params, now, ...part.map((c) => c.laborId)],
+      );
+    }
   }
 
   private async insertEvents(em: EntityManager, planned: readonly PlannedEvent[]): Promise<HermesEvent[]> {

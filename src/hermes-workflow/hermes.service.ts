@@ -33,9 +33,9 @@ export class HermesService {
     input: ThrowEventInput,
     actor: Principal | null = null,
   ): Promise<HermesEvent[]> {
-    const type = await this.eventTypes.resolve(input);
+    const eventTypeId = await this.eventTypes.resolveId(input);
     const hostnames = [...(input.hostname !== undefined ? [input.hostname] : []), ...(input.hostnames ?? [])];
-    const request = { hostnames, eventTypeId: type.id, user: input.user, note: input.note ?? null };
+    const request = { hostnames, eventTypeId, user: input.user, note: input.note ?? null };
     if (!em) return this.events.throw(actor, request);
     const changes = await this.events.throwIn(em, actor, request);
     // Published now: the caller commits right after; a rollback is the rare case.

@@ -86,7 +86,7 @@ export class HermesEventsController {
     const body = bodyOf(req);
     const user = requiredString(body, 'user');
     const note = optionalString(body, 'note') ?? null;
-    const type = await this.eventTypes.resolve({
+    const eventTypeId = await this.eventTypes.resolveId({
       eventTypeId: optionalId(body, 'eventTypeId'),
       category: optionalString(body, 'category'),
       state: optionalString(body, 'state'),
@@ -97,7 +97,7 @@ export class HermesEventsController {
       hostQuery: optionalString(body, 'hostQuery'),
       questId: optionalId(body, 'questId'),
     });
-    const events = await this.events.throw(actor, { hostnames: names, eventTypeId: type.id, user, note });
+    const events = await this.events.throw(actor, { hostnames: names, eventTypeId, user, note });
     const l = this.wire.links(req);
     const json = await this.wire.eventList(l, events, new Set());
     if (events.length === 1) {

@@ -5,7 +5,6 @@ import { Host } from '../cmdb/entities/host.entity';
 import { HostsService } from '../cmdb/hosts.service';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
-import { InvalidInputError } from '../common/errors/domain-errors';
 import { GraphqlContext, requestLoader } from '../common/graphql/request-loader';
 import { HermesEventPage, HermesEventsArgs, ThrowHermesEventInput } from './dto/hermes.inputs';
 import { HermesEventType } from './entities/hermes-event-type.entity';
@@ -38,11 +37,7 @@ export class EventsResolver {
       after: args.after === undefined ? undefined : requireHermesTime(args.after, 'after'),
       before: args.before === undefined ? undefined : requireHermesTime(args.before, 'before'),
     };
-    if (args.hostname !== undefined) {
-      const [id] = await this.hermesHosts.idsOf([args.hostname]);
-      if (id === undefined) throw new InvalidInputError('hostname', `No host ${args.hostname} found`);
-      filter.hostIds = [id];
-    }
+    if (args.hostname !== undefined) filter.hostIds = [await this.hermesHosts.filterId(args.hostname)];
     if (args.hostQuery !== undefined) {
       const ids = await this.hostQuery.hostIds(args.hostQuery);
       filter.hostIds = filter.hostIds ? filter.hostIds.filter((id) => ids.includes(id)) : ids;

@@ -12,7 +12,7 @@ import { HermesQuest } from './entities/hermes-quest.entity';
 import { PlannedClose, questionTheFates } from './fate-engine';
 import { FatesService } from './fates.service';
 import { HermesChanges, HermesChangesPublisher } from './hermes-changes';
-import { chunks, HermesPage, paged } from './hermes-page';
+import { chunks, HermesPage, paged, rowsById } from './hermes-page';
 import { HermesClock } from './hermes-time';
 import { HermesTransactions } from './hermes-transactions';
 import { questsToComplete } from './quest-progress';
@@ -130,13 +130,8 @@ export class EventsService implements OnModuleDestroy {
     return found;
   }
 
-  async byIds(ids: readonly number[]): Promise<Map<number, HermesEvent>> {
-    const out = new Map<number, HermesEvent>();
-    for (const part of chunks([...new Set(ids)])) {
-      const rows = await this.dataSource.getRepository(HermesEvent).findBy({ id: In(part) });
-      rows.forEach((r) => out.set(r.id, r));
-    }
-    return out;
+  byIds(ids: readonly number[]): Promise<Map<number, HermesEvent>> {
+    return rowsById(this.dataSource.getRepository(HermesEvent), ids);
   }
 
   /** Newest event's timestamp of a host, or null. */

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { Host } from '../cmdb/entities/host.entity';
 import { HostsService } from '../cmdb/hosts.service';
 import type { Principal } from '../common/auth/principal';
-import { NotFoundError } from '../common/errors/domain-errors';
+import { InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { HermesEvent } from './entities/hermes-event.entity';
 import { HermesLabor } from './entities/hermes-labor.entity';
 import { HermesQuest } from './entities/hermes-quest.entity';
@@ -80,6 +80,13 @@ export class HermesHostsService {
   async idsOf(hostnames: readonly string[]): Promise<number[]> {
     const [rows] = await this.hosts.list({ names: [...hostnames] }, 0, ALL_ROWS);
     return rows.map((h) => h.id);
+  }
+
+  /** The id of a host named in a filter; an unknown name is a 400 (the original's "No host X found"). */
+  async filterId(hostname: string, field = 'hostname'): Promise<number> {
+    const [id] = await this.idsOf([hostname]);
+    if (id === undefined) throw new InvalidInputError(field, `No host ${hostname} found`);
+    return id;
   }
 
   async namesOf(ids: readonly number[]): Promise<Map<number, string>> {

@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 
 /** Hermes paging: `limit` null means every row (the original's `limit=all`). */
 export interface HermesPage {
@@ -23,5 +23,18 @@ export function paged<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: 
 export function chunks<T>(items: readonly T[], size = 5000): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Rows by id, a chunk per query, keyed by id; unknown ids are left out. */
+export async function rowsById<T extends ObjectLiteral & { id: number }>(
+  repo: Repository<T>,
+  ids: readonly number[],
+): Promise<Map<number, T>> {
+  const out = new Map<number, T>();
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await repo.findBy({ id: In(part) } as never);
+    rows.forEach((r) => out.set(r.id, r));
+  }
   return out;
 }

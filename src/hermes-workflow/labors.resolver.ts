@@ -3,7 +3,6 @@ import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, Su
 import { PubSubEngine } from 'graphql-subscriptions';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
-import { InvalidInputError } from '../common/errors/domain-errors';
 import { GraphqlContext, requestLoader } from '../common/graphql/request-loader';
 import { HermesLaborPage, HermesLaborsArgs, UpdateHermesLaborInput } from './dto/hermes.inputs';
 import { HermesEvent } from './entities/hermes-event.entity';
@@ -32,11 +31,7 @@ export class LaborsResolver {
   async hermesLabors(@Args() args: HermesLaborsArgs): Promise<HermesLaborPage> {
     const { offset, limit, hostname, ...rest } = args;
     const filter: LaborFilter = { ...rest };
-    if (hostname !== undefined) {
-      const [id] = await this.hosts.idsOf([hostname]);
-      if (id === undefined) throw new InvalidInputError('hostname', `No host ${hostname} found`);
-      filter.hostId = id;
-    }
+    if (hostname !== undefined) filter.hostId = await this.hosts.filterId(hostname);
     const [items, total] = await this.labors.list(filter, { offset, limit });
     return { items, total, offset, limit };
   }

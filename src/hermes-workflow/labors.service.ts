@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AclService, moduleRef } from '../acl/acl.service';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
@@ -9,7 +9,7 @@ import { HermesEvent } from './entities/hermes-event.entity';
 import { HermesEventType } from './entities/hermes-event-type.entity';
 import { HermesLabor } from './entities/hermes-labor.entity';
 import { HermesQuest } from './entities/hermes-quest.entity';
-import { chunks, HermesPage, paged } from './hermes-page';
+import { chunks, HermesPage, paged, rowsById } from './hermes-page';
 import { HermesClock } from './hermes-time';
 import { HermesTransactions } from './hermes-transactions';
 import { normalizeUser } from './hermes-user';
@@ -95,13 +95,8 @@ export class LaborsService {
     return found;
   }
 
-  async byIds(ids: readonly number[]): Promise<Map<number, HermesLabor>> {
-    const out = new Map<number, HermesLabor>();
-    for (const part of chunks([...new Set(ids)])) {
-      const rows = await this.dataSource.getRepository(HermesLabor).findBy({ id: In(part) });
-      rows.forEach((r) => out.set(r.id, r));
-    }
-    return out;
+  byIds(ids: readonly number[]): Promise<Map<number, HermesLabor>> {
+    return rowsById(this.dataSource.getRepository(HermesLabor), ids);
   }
 
   /** Labors of each quest, id ascending; only open ones when asked. */

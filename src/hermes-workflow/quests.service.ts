@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AclService, moduleRef } from '../acl/acl.service';
 import { AuditService } from '../audit/audit.service';
 import { ApplicationsService } from '../cmdb/applications.service';
@@ -12,7 +12,7 @@ import { HermesFate } from './entities/hermes-fate.entity';
 import { HermesLabor } from './entities/hermes-labor.entity';
 import { HermesQuest } from './entities/hermes-quest.entity';
 import { EventsService } from './events.service';
-import { chunks, HermesPage, paged } from './hermes-page';
+import { chunks, HermesPage, paged, rowsById } from './hermes-page';
 import { HermesTransactions } from './hermes-transactions';
 import { normalizeUser } from './hermes-user';
 import { questProgress, QuestProgress } from './quest-progress';
@@ -90,12 +90,8 @@ export class QuestsService {
     return found;
   }
 
-  async byIds(ids: readonly number[]): Promise<Map<number, HermesQuest>> {
-    const out = new Map<number, HermesQuest>();
-    for (const part of chunks([...new Set(ids)])) {
-      (await this.dataSource.getRepository(HermesQuest).findBy({ id: In(part) })).forEach((q) => out.set(q.id, q));
-    }
-    return out;
+  byIds(ids: readonly number[]): Promise<Map<number, HermesQuest>> {
+    return rowsById(this.dataSource.getRepository(HermesQuest), ids);
   }
 
   /** progressInfo of each quest, from all its labors. */

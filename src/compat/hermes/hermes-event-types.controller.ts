@@ -50,13 +50,14 @@ export class HermesEventTypesController {
       page,
     );
     const l = this.wire.links(req);
-    return HermesEnvelope.ok({
-      eventTypes: await this.wire.eventTypeList(l, types, expandOf(query)),
-      limit: page.limit,
-      offset: page.offset,
-      totalEventTypes: total,
-      href: l.self,
-    });
+    return HermesEnvelope.page(
+      'eventTypes',
+      await this.wire.eventTypeList(l, types, expandOf(query)),
+      page,
+      'totalEventTypes',
+      total,
+      l.self,
+    );
   }
 
   @Post()

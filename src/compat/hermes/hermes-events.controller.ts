@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { InvalidInputError } from '../../common/errors/domain-errors';
 import { EventTypesService } from '../../hermes-workflow/event-types.service';
 import { EventFilter, EventsService } from '../../hermes-workflow/events.service';
 import { HermesHostQuery } from '../../hermes-workflow/hermes-host-query';
@@ -52,11 +51,7 @@ export class HermesEventsController {
     };
     const hostname = q(query, 'hostname');
     const ids: number[][] = [];
-    if (hostname !== undefined) {
-      const [found] = await this.hosts.idsOf([hostname]);
-      if (found === undefined) throw new InvalidInputError('hostname', `No host ${hostname} found`);
-      ids.push([found]);
-    }
+    if (hostname !== undefined) ids.push([await this.hosts.filterId(hostname)]);
     const hostQuery = q(query, 'hostQuery');
     if (hostQuery !== undefined) ids.push(await this.hostQuery.hostIds(hostQuery));
     if (ids.length > 0) filter.hostIds = ids.reduce((a, b) => a.filter((id) => b.includes(id)));
@@ -67,13 +62,14 @@ export class HermesEventsController {
     }
     const [events, total] = await this.events.list(filter, page);
     const l = this.wire.links(req);
-    return HermesEnvelope.ok({
-      events: await this.wire.eventList(l, events, expandOf(query)),
-      limit: page.limit,
-      offset: page.offset,
-      totalEvents: total,
-      href: l.self,
-    });
+    return HermesEnvelope.page(
+      'events',
+      await this.wire.eventList(l, events, expandOf(query)),
+      page,
+      'totalEvents',
+      total,
+      l.self,
+    );
   }
 
   /**

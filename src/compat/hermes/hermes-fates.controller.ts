@@ -35,13 +35,14 @@ export class HermesFatesController {
     const page = pageOf(query);
     const [fates, total] = await this.fates.list(page);
     const l = this.wire.links(req);
-    return HermesEnvelope.ok({
-      fates: await this.wire.fateList(l, fates, expandOf(query)),
-      limit: page.limit,
-      offset: page.offset,
-      totalFates: total,
-      href: l.self,
-    });
+    return HermesEnvelope.page(
+      'fates',
+      await this.wire.fateList(l, fates, expandOf(query)),
+      page,
+      'totalFates',
+      total,
+      l.self,
+    );
   }
 
   @Post()

@@ -35,13 +35,14 @@ export class HermesHostsController {
     const hostIds = hostQuery === undefined ? undefined : await this.hostQuery.hostIds(hostQuery);
     const [hosts, total] = await this.hosts.list({ hostname: q(query, 'hostname'), hostIds }, page);
     const l = this.wire.links(req);
-    return HermesEnvelope.ok({
-      hosts: hosts.map((h) => this.wire.host(l, h)),
-      limit: page.limit,
-      offset: page.offset,
-      totalHosts: total,
-      href: l.self,
-    });
+    return HermesEnvelope.page(
+      'hosts',
+      hosts.map((h) => this.wire.host(l, h)),
+      page,
+      'totalHosts',
+      total,
+      l.self,
+    );
   }
 
   /** `{hostname}` or `{hosts: [{hostname}, ...]}`: all or nothing; one host answers in the single form. */

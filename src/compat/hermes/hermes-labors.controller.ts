@@ -45,11 +45,7 @@ export class HermesLaborsController {
       state: q(query, 'state'),
     };
     const hostname = q(query, 'hostname');
-    if (hostname !== undefined) {
-      const [found] = await this.hosts.idsOf([hostname]);
-      if (found === undefined) throw new InvalidInputError('hostname', `No host ${hostname} found`);
-      filter.hostId = found;
-    }
+    if (hostname !== undefined) filter.hostId = await this.hosts.filterId(hostname);
     const hostQuery = q(query, 'hostQuery');
     const userQuery = q(query, 'userQuery');
     const queried = hostQuery === undefined ? undefined : await this.hostQuery.hostIds(hostQuery);
@@ -63,13 +59,14 @@ export class HermesLaborsController {
     }
     const [labors, total] = await this.labors.list(filter, page);
     const l = this.wire.links(req);
-    return HermesEnvelope.ok({
-      labors: await this.wire.laborList(l, labors, expandOf(query)),
-      limit: page.limit,
-      offset: page.offset,
-      totalLabors: total,
-      href: l.self,
-    });
+    return HermesEnvelope.page(
+      'labors',
+      await this.wire.laborList(l, labors, expandOf(query)),
+      page,
+      'totalLabors',
+      total,
+      l.self,
+    );
   }
 
   /** Labors are opened by fates only. */

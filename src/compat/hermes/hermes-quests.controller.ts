@@ -55,13 +55,14 @@ export class HermesQuestsController {
       page,
     );
     const l = this.wire.links(req);
-    return HermesEnvelope.ok({
-      quests: await this.wire.questList(l, quests, expandOf(query), { progressInfo: flag(query, 'progressInfo') }),
-      limit: page.limit,
-      offset: page.offset,
-      totalQuests: total,
-      href: l.self,
-    });
+    return HermesEnvelope.page(
+      'quests',
+      await this.wire.questList(l, quests, expandOf(query), { progressInfo: flag(query, 'progressInfo') }),
+      page,
+      'totalQuests',
+      total,
+      l.self,
+    );
   }
 
   /** Throws the fate's creation event on every host; answers the quest with its open labors. */

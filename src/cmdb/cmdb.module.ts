@@ -14,6 +14,7 @@ import { Host } from './entities/host.entity';
 import { IpAddress } from './entities/ip-address.entity';
 import { Production } from './entities/production.entity';
 import { ResponsePerson } from './entities/response-person.entity';
+import { HostQueryService } from './host-query.service';
 import { HostsResolver } from './hosts.resolver';
 import { HostsService } from './hosts.service';
 import { InstanceLogsService } from './instance-logs.service';
@@ -29,6 +30,7 @@ import { ProductionsService } from './productions.service';
   ],
   providers: [
     HostsService,
+    HostQueryService,
     ApplicationsService,
     ProductionsService,
     InstanceLogsService,
@@ -36,6 +38,6 @@ import { ProductionsService } from './productions.service';
     ApplicationsResolver,
     ProductionsResolver,
   ],
-  exports: [HostsService, ApplicationsService, ProductionsService, InstanceLogsService],
+  exports: [HostsService, HostQueryService, ApplicationsService, ProductionsService, InstanceLogsService],
 })
 export class CmdbModule {}

@@ -4,7 +4,12 @@
  */
 export const ESCAPE = "ESCAPE '!'";
 
+/** `search` as a LIKE pattern that matches itself only: its %, _ and ! are literal. */
+export function escapeLike(search: string): string {
+  return search.replace(/[!%_]/g, (c) => `!${c}`);
+}
+
 /** `%search%` with the search's own %, _ and ! matched literally. */
 export function containing(search: string): string {
-  return `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  return `%${escapeLike(search)}%`;
 }

@@ -1,5 +1,6 @@
 // The GraphQL endpoint (/graphql, code-first), its subscriptions over graphql-ws (the socket is
 // authenticated once, from connectionParams.Authorization), and its offline playground.
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -36,6 +37,8 @@ export class GraphqlApiModule {
             includeStacktraceInErrorResponses: false,
             validationRules: [depthLimit(config.graphql.depthLimit)],
             formatError: formatGraphqlError,
+            // No HTTP cache hints are used; the plugin would wrap every field resolver.
+            plugins: [ApolloServerPluginCacheControlDisabled()],
             subscriptions: {
               'graphql-ws': {
                 // A socket without valid credentials is closed before any subscription starts.

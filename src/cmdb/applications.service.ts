@@ -660,15 +660,15 @@ export class ApplicationsService {
     return out;
   }
 
-  /** Hosts the user (by username) answers for through an application instance, id ascending. */
-  async hostIdsAnsweredBy(username: string): Promise<number[]> {
+  /** Hosts the user (by username or mail address) answers for through an application instance, id ascending. */
+  async hostIdsAnsweredBy(user: string): Promise<number[]> {
     const rows = await this.dataSource
       .createQueryBuilder()
       .select('DISTINCT ai.host_id', 'hostId')
       .from('application_instances', 'ai')
       .innerJoin('response_persons', 'rp', 'rp.application_id = ai.application_id')
       .innerJoin('users', 'u', 'u.id = rp.user_id')
-      .where('u.username = :username', { username })
+      .where('(u.username = :user OR u.email = :user)', { user })
       .orderBy('ai.host_id')
       .getRawMany<{ hostId: number }>();
     return rows.map((r) => Number(r.hostId));

@@ -323,4 +323,63 @@ describe('hermes workflows: engine, concurrency, permissions, mail, side doors',
     expect((await c.get('/hosts', { hostname: 'sched-2' })).body.totalHosts).toBe(0);
     await expect(hermes.throwEvent(null, { hostname: 'x', category: 'nope', user: 'u' })).rejects.toThrow(/state/);
   });
+
+  it('answers hostQuery with the CMDB search language everywhere, and userQuery through the inventory', async () => {
+    await loadSample2();
+    await c.create('/hosts', {
+      hosts: ['web-1', 'web-2', 'db-1'].map((hostname) => ({ hostname })),
+    });
+    const names = async (query: Record<string, string>) =>
+      ((await c.get('/hosts', query)).body.hosts as { hostname: string }[]).map((h) => h.hostname);
+    expect(await names({ hostQuery: 'hostname:web-*' })).toEqual(['web-1', 'web-2']);
+    // Fixed: a query matching nothing selects nothing (the original listed every host).
+    expect(await names({ hostQuery: 'hostname:none-*' })).toEqual([]);
+    const bad = await c.get('/hosts', { hostQuery: 'colour:blue' });
+    expectError(bad, 400);
+    expect(bad.body.error.message).toContain('hostQuery');
+
+    const thrown = await c.create('/events', { hostQuery: 'hostname:web-*', user: 'u', eventTypeId: 1 });
+    expect(thrown.status).toBe(201);
+    expect(thrown.body.totalEvents).toBe(2);
+    expectError(await c.create('/events', { hostQuery: 'hostname:none-*', user: 'u', eventTypeId: 1 }), 400);
+    expect((await c.get('/events', { hostQuery: 'hostname:web-2' })).body.totalEvents).toBe(1);
+    expect((await c.get('/events', { hostQuery: 'hostname:db-*' })).body.totalEvents).toBe(0);
+
+    // Quest over db-1 with a creator fate (3): the creator's labor, not an owner's.
+    expect(
+      (await c.create('/quests', { fateId: 3, creator: 'lead', description: 'db', hostQuery: 'hostname:db-*' })).status,
+    ).toBe(201);
+    const quests = await c.get('/quests', { hostQuery: 'hostname:db-1' });
+    expect(quests.body.quests.map((q: { id: number }) => q.id)).toEqual([1]);
+    expect((await c.get('/quests', { hostQuery: 'hostname:web-*' })).body.totalQuests).toBe(0);
+
+    // Owner labors on the queried hosts: web-1 and web-2 (fate 1); db-1's is a creator labor.
+    expect((await c.get('/labors', { hostQuery: 'hostname:*-1' })).body.totalLabors).toBe(1);
+    expectError(await c.get('/labors', { hostQuery: 'hostname:none-*' }), 400);
+    // userQuery: owner labors on the user's hosts, plus creator labors of the user's quests.
+    const owner = await createUser(t, `dba${Date.now()}`, 'dba-password', { email: 'dba@corp.example' });
+    const web2 = (await c.get('/hosts/web-2')).body.id as number;
+    const app = await t.dataSource
+      .getRepository(Application)
+      .save({ name: `w${Date.now()}`, fullName: `w${Date.now()}` });
+    await t.dataSource.getRepository(ApplicationInstance).save({ applicationId: app.id, hostId: web2 });
+    await t.dataSource
+      .getRepository(ResponsePerson)
+      .save({ applicationId: app.id, userId: owner.id, type: ResponsePersonType.OPS });
+    const mine = await c.get('/labors', { userQuery: 'dba@corp.example' });
+    expect(mine.body.labors.map((l: { hostId: number }) => l.hostId)).toEqual([web2]);
+    expectError(await c.get('/labors', { userQuery: 'nobody' }), 400);
+
+    const ext = await c.get('/extquery', { query: 'hostname:web-*' });
+    expect(ext.body).toMatchObject({ status: 'ok', results: ['web-1', 'web-2'] });
+    expect((await c.create('/extquery', { user: owner.username })).body.results).toEqual(['web-2']);
+    expectError(await c.get('/extquery', { query: 'colour:red' }), 400);
+
+    const gql = await t.graphql(
+      `mutation { throwHermesEvent(input: {hostQuery: "hostname:web-1", eventTypeId: 2, user: "u"}) { host { name } } }`,
+      undefined,
+      admin,
+    );
+    expect(gql.body.data.throwHermesEvent).toEqual([{ host: { name: 'web-1' } }]);
+  });
 });

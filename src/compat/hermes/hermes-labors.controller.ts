@@ -52,6 +52,7 @@ export class HermesLaborsController {
     if (userQuery !== undefined) {
       const owned = await this.hostQuery.userHostIds(userQuery);
       const hostIds = queried === undefined ? owned : owned.filter((id) => queried.includes(id));
+      if (hostIds.length === 0) throw new InvalidInputError('userQuery', 'Querying on 0 hosts');
       filter.user = { hostIds, creator: userQuery };
     } else if (queried !== undefined) {
       if (queried.length === 0) throw new InvalidInputError('hostQuery', 'Querying on 0 hosts');

@@ -37,8 +37,8 @@ export class HermesService {
     const hostnames = [...(input.hostname !== undefined ? [input.hostname] : []), ...(input.hostnames ?? [])];
     const request = { hostnames, eventTypeId, user: input.user, note: input.note ?? null };
     if (!em) return this.events.throw(actor, request);
-    const changes = await this.events.throwIn(em, actor, request);
-    // Published now: the caller commits right after; a rollback is the rare case.
-    return changes.events;
+    // Not published to subscribers: the caller's transaction may still roll back, and nothing
+    // here learns when it commits.
+    return (await this.events.throwIn(em, actor, request)).events;
   }
 }

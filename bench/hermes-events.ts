@@ -52,6 +52,13 @@ async function sequentialReplay(
   databaseUrl: string,
 ): Promise<{ events: number; expected: [number, number]; actual: [number, number] }> {
   const c = await createConnection({ uri: databaseUrl });
+  // Requests in flight when the load stopped finish first: wait until the count stays put.
+  for (let last = -1, same = 0; same < 3;) {
+    const [[{ n }]] = (await c.query('SELECT COUNT(*) AS n FROM hermes_events')) as unknown as [[{ n: number }]];
+    same = Number(n) === last ? same + 1 : 0;
+    last = Number(n);
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const [fateRows] = (await c.query(
     'SELECT id, creation_type_id AS t, follows_id AS f, for_creator AS fc, for_owner AS fo FROM hermes_fates',
   )) as unknown as [{ id: number; t: number; f: number | null; fc: number; fo: number }[]];
@@ -76,8 +83,7 @@ async function sequentialReplay(
     created += result.newLabors.length;
     open.set(e.hostId, still);
   }
-  // Requests still in flight when the load stopped may commit meanwhile: compare the labors of the
-  // events read. Batches commit in id order, so an id prefix is a prefix of every host's history.
+  // Only the labors of the events read, should anything still have come in.
   const last = events.length ? events[events.length - 1].id : 0;
   const [[counts]] = (await c.query(
     `SELECT COUNT(*) AS total, SUM(completion_event_id IS NULL OR completion_event_id > ?) AS open

@@ -62,6 +62,8 @@ interface Job {
 /** Requests gathered into one transaction at most. */
 const MAX_BATCH = 256;
 const INSERT_CHUNK = 1000;
+/** Batches in flight at once: while one commits, the next gathers its requests and takes its locks. */
+const PIPELINE = 2;
 
 /**
  * Events and the fate engine around them. Concurrent requests are gathered into one transaction
@@ -181,21 +183,39 @@ export class EventsService implements OnModuleDestroy {
     return this.publisher.publish(changes);
   }
 
+  /**
+   * Runs the queue as batches, up to PIPELINE at once: the next batch starts when the previous one
+   * holds its hosts' locks, so it can only wait behind it, never overtake it on a shared host.
+   */
   private async drain(): Promise<void> {
+    const inflight = new Set<Promise<void>>();
     try {
-      while (this.queue.length > 0) {
+      for (;;) {
+        if (this.queue.length === 0) {
+          if (inflight.size === 0) return;
+          await Promise.race(inflight);
+          continue;
+        }
         const batch = this.queue.splice(0, MAX_BATCH);
-        await this.runBatch(batch);
+        let markLocked: () => void = () => undefined;
+        const locked = new Promise<void>((resolve) => (markLocked = resolve));
+        const run: Promise<void> = this.runBatch(batch, () => markLocked()).finally(() => {
+          markLocked();
+          inflight.delete(run);
+        });
+        inflight.add(run);
+        await locked;
+        if (inflight.size >= PIPELINE) await Promise.race(inflight);
       }
     } finally {
       this.draining = false;
     }
   }
 
-  private async runBatch(batch: Job[]): Promise<void> {
+  private async runBatch(batch: Job[], onLocked: () => void): Promise<void> {
     let results: HermesChanges[];
     try {
-      results = await this.tx.run((em) => this.applyJobs(em, batch));
+      results = await this.tx.run((em) => this.applyJobs(em, batch, onLocked));
     } catch (batchError) {
       if (batch.length === 1) {
         batch[0].reject(batchError);
@@ -221,11 +241,16 @@ export class EventsService implements OnModuleDestroy {
   }
 
   /** Requests in arrival order; a request waits for a later round when an earlier one names one of its hosts. */
-  private async applyJobs(em: EntityManager, jobs: Pick<Job, 'actor' | 'input'>[]): Promise<HermesChanges[]> {
+  private async applyJobs(
+    em: EntityManager,
+    jobs: Pick<Job, 'actor' | 'input'>[],
+    onLocked?: () => void,
+  ): Promise<HermesChanges[]> {
     const names = [...new Set(jobs.flatMap((j) => j.input.hostnames))];
     const firstActor = jobs.find((j) => j.actor)?.actor ?? null;
     const hostIds = new Map((await this.hosts.ensureByNames(em, firstActor, names)).map((h) => [h.name, h.id]));
     await this.hosts.lockRows(em, [...hostIds.values()]);
+    onLocked?.();
 
     const roundOfHost = new Map<number, number>();
     const rounds: number[][] = [];

@@ -39,7 +39,9 @@ export class HermesTransactions {
   private async withRetry<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        // READ COMMITTED: after waiting on a host's lock, the reads that follow must see what the
+        // transaction that held it committed (REPEATABLE READ would answer from an older snapshot).
+        return await this.dataSource.transaction('READ COMMITTED', work);
       } catch (e) {
         if (attempt >= ATTEMPTS || !retryable(e)) throw e;
         await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));

@@ -9,6 +9,7 @@ import { InvalidInputError, NotFoundError } from '../common/errors/domain-errors
 import { HermesEvent } from './entities/hermes-event.entity';
 import { HermesLabor } from './entities/hermes-labor.entity';
 import { HermesQuest } from './entities/hermes-quest.entity';
+import { planRounds } from './event-rounds';
 import { PlannedClose, questionTheFates } from './fate-engine';
 import { FatesService } from './fates.service';
 import { HermesChanges, HermesChangesPublisher } from './hermes-changes';
@@ -252,14 +253,7 @@ export class EventsService implements OnModuleDestroy {
     await this.hosts.lockRows(em, [...hostIds.values()]);
     onLocked?.();
 
-    const roundOfHost = new Map<number, number>();
-    const rounds: number[][] = [];
-    jobs.forEach((job, i) => {
-      const ids = job.input.hostnames.map((n) => hostIds.get(n) as number);
-      const round = Math.max(0, ...ids.map((id) => (roundOfHost.get(id) ?? -1) + 1));
-      ids.forEach((id) => roundOfHost.set(id, round));
-      (rounds[round] ??= []).push(i);
-    });
+    const rounds = planRounds(jobs.map((job) => job.input.hostnames.map((n) => hostIds.get(n) as number)));
 
     const results: HermesChanges[] = jobs.map(() => ({ events: [], laborIds: [] }));
     for (const round of rounds) {

@@ -215,6 +215,10 @@ describe('hermes workflows: engine, concurrency, permissions, mail, side doors',
     expectError(plain, 400);
     expect(plain.body.error.message).toBe('Invalid Content-Type for POST/PUT request.');
     expectError(await c.delete('/hosts/example'), 405);
+    // The content type is checked before the method, as the original did.
+    const formLabor = await t.http.post('/hermes/api/v1/labors').set('Authorization', `Bearer ${admin}`).type('form');
+    expectError(formLabor, 400);
+    expectError(await c.create('/labors', {}), 405);
     expectError(await c.delete('/hosts'), 405);
     expect((await c.delete('/eventtypes/1')).body.error.message).toBe('Method not supported for this resource.');
     expectError(await c.get('/hosts', { limit: 'ten' }), 400);

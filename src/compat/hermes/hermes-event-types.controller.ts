@@ -88,8 +88,8 @@ export class HermesEventTypesController {
   }
 
   @All()
-  unsupportedOnList() {
-    notSupported();
+  unsupportedOnList(@Req() req: Request) {
+    notSupported(req);
   }
 
   /** The type with a page of its events (newest first, the page read oldest first). */
@@ -126,7 +126,7 @@ export class HermesEventTypesController {
   }
 
   @All(':id')
-  unsupportedOnOne() {
-    notSupported();
+  unsupportedOnOne(@Req() req: Request) {
+    notSupported(req);
   }
 }

@@ -104,8 +104,8 @@ export class HermesEventsController {
   }
 
   @All()
-  unsupportedOnList() {
-    notSupported();
+  unsupportedOnList(@Req() req: Request) {
+    notSupported(req);
   }
 
   @Get(':id')
@@ -117,7 +117,7 @@ export class HermesEventsController {
 
   /** Events never change. */
   @All(':id')
-  unsupportedOnOne() {
-    notSupported();
+  unsupportedOnOne(@Req() req: Request) {
+    notSupported(req);
   }
 }

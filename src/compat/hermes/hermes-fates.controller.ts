@@ -65,8 +65,8 @@ export class HermesFatesController {
   }
 
   @All()
-  unsupportedOnList() {
-    notSupported();
+  unsupportedOnList(@Req() req: Request) {
+    notSupported(req);
   }
 
   @Get(':id')
@@ -93,7 +93,7 @@ export class HermesFatesController {
   }
 
   @All(':id')
-  unsupportedOnOne() {
-    notSupported();
+  unsupportedOnOne(@Req() req: Request) {
+    notSupported(req);
   }
 }

@@ -70,8 +70,8 @@ export class HermesHostsController {
   }
 
   @All()
-  unsupportedOnList() {
-    notSupported();
+  unsupportedOnList(@Req() req: Request) {
+    notSupported(req);
   }
 
   /** The host with a page of its events and labors, the quests of those labors, and its last event's time. */
@@ -129,7 +129,7 @@ export class HermesHostsController {
   }
 
   @All(':hostname')
-  unsupportedOnOne() {
-    notSupported();
+  unsupportedOnOne(@Req() req: Request) {
+    notSupported(req);
   }
 }

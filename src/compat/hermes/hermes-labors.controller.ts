@@ -72,13 +72,13 @@ export class HermesLaborsController {
 
   /** Labors are opened by fates only. */
   @Post()
-  createRefused() {
-    notSupported();
+  createRefused(@Req() req: Request) {
+    notSupported(req);
   }
 
   @All()
-  unsupportedOnList() {
-    notSupported();
+  unsupportedOnList(@Req() req: Request) {
+    notSupported(req);
   }
 
   @Get(':id')
@@ -101,7 +101,7 @@ export class HermesLaborsController {
   }
 
   @All(':id')
-  unsupportedOnOne() {
-    notSupported();
+  unsupportedOnOne(@Req() req: Request) {
+    notSupported(req);
   }
 }

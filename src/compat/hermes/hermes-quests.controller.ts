@@ -87,8 +87,8 @@ export class HermesQuestsController {
   }
 
   @All()
-  unsupportedOnList() {
-    notSupported();
+  unsupportedOnList(@Req() req: Request) {
+    notSupported(req);
   }
 
   @Get(':id')
@@ -117,8 +117,8 @@ export class HermesQuestsController {
   }
 
   @All(':id')
-  unsupportedOnOne() {
-    notSupported();
+  unsupportedOnOne(@Req() req: Request) {
+    notSupported(req);
   }
 
   /** Mails server owners and/or labor owners through the outbox, with a link to the quest. */
@@ -143,7 +143,7 @@ export class HermesQuestsController {
   }
 
   @All(':id/mail')
-  unsupportedOnMail() {
-    notSupported();
+  unsupportedOnMail(@Req() req: Request) {
+    notSupported(req);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Principal } from '../common/auth/principal';
 import { currentRequest } from '../common/request/request-context';
 import { AuditEntry } from './entities/audit-entry.entity';
@@ -41,8 +42,27 @@ export class AuditService {
    * back with the change it describes.
    */
   async record(em: EntityManager, r: AuditRecord): Promise<AuditEntry> {
+    return em.save(this.entry(em, r));
+  }
+
+  /** Many entries in one multi-row insert (bulk changes: thousands of hosts, batched events). */
+  async recordMany(em: EntityManager, records: readonly AuditRecord[]): Promise<void> {
+    const CHUNK = 500;
+    for (let i = 0; i < records.length; i += CHUNK) {
+      const rows = records.slice(i, i + CHUNK).map((r) => this.entry(em, r));
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(AuditEntry)
+        .values(rows as QueryDeepPartialEntity<AuditEntry>[])
+        .updateEntity(false)
+        .execute();
+    }
+  }
+
+  private entry(em: EntityManager, r: AuditRecord): AuditEntry {
     const req = currentRequest();
-    const entry = em.create(AuditEntry, {
+    return em.create(AuditEntry, {
       operatorId: r.operator?.userId ?? null,
       operatorName: r.operator?.username ?? r.operatorName ?? null,
       module: r.module,
@@ -56,7 +76,6 @@ export class AuditService {
       requestId: req?.requestId ?? null,
       clientIp: req?.clientIp ?? null,
     });
-    return em.save(entry);
   }
 
   /** Newest first. */

@@ -7,28 +7,15 @@ const ATTEMPTS = 5;
 
 /**
  * Every Hermes write runs through here: one transaction per effect, retried when MySQL picks it
- * as a deadlock victim. On SQLite TypeORM shares one connection, so concurrent transactions
- * would interleave on it; they are queued one after another instead.
+ * as a deadlock victim. (SQLite has one writer at a time: the database module queues them.)
  */
 @Injectable()
 export class HermesTransactions {
-  private tail: Promise<unknown> = Promise.resolve();
-
   constructor(private readonly dataSource: DataSource) {}
 
-  get sqlite(): boolean {
-    return this.dataSource.options.type === 'better-sqlite3';
-  }
-
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.sqlite) return this.withRetry(work);
-    const next = this.tail.then(
-      () => this.dataSource.transaction(work),
-      () => this.dataSource.transaction(work),
-    );
-    // The queue goes on whatever this transaction's outcome.
-    this.tail = next.catch(() => undefined);
-    return next;
+    if (this.dataSource.options.type === 'better-sqlite3') return this.dataSource.transaction(work);
+    return this.withRetry(work);
   }
 
   /** Runs `work` inside `em`'s transaction when the caller has one, else in a new one. */

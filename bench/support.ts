@@ -35,7 +35,9 @@ async function freePort(): Promise<number> {
 /** Starts the built service (dist/) as its own process, as production runs it. */
 export async function startService(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['dist/main.js'], {
+  // BENCH_NODE_ARGS: extra node flags for the service, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof to profile it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -5,6 +5,8 @@ import type { DestinationStream } from 'pino';
 import { AclModule } from './acl/acl.module';
 import { AuditModule } from './audit/audit.module';
 import { CmdbModule } from './cmdb/cmdb.module';
+import { HermesWorkflowModule } from './hermes-workflow/hermes-workflow.module';
+import { PubSubModule } from './common/pubsub/pubsub.module';
 import { GraphqlApiModule } from './common/graphql/graphql-api.module';
 import { HealthModule } from './common/health/health.module';
 import { MailModule } from './common/mail/mail.module';
@@ -40,7 +42,9 @@ export class AppModule {
         MailModule,
         AuditModule,
         AclModule,
+        PubSubModule,
         CmdbModule,
+        HermesWorkflowModule,
         ...http,
       ],
     };

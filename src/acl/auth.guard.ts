@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { IS_PUBLIC, requestOf } from '../common/auth/decorators';
+import { isWsRequest } from '../common/graphql/ws-request';
 import { UnauthenticatedError } from '../common/errors/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { AuthService } from './auth.service';
@@ -54,6 +55,8 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()]);
     if (isPublic) return true;
     const req = requestOf(ctx);
+    // Subscriptions: the socket was authenticated when it opened (GraphqlApiModule).
+    if (isWsRequest(req)) return true;
     const authorization = req.header('authorization') ?? '';
     const token = /^Token\s+(\S+)$/i.exec(authorization);
     if (token) {

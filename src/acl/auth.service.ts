@@ -107,6 +107,25 @@ export class AuthService {
     return this.acl.principalOf(user, { id: claims.jti, expiresAt }, roleIds);
   }
 
+  /**
+   * The principal an `Authorization` value stands for (`Bearer <jwt>` or `Token <api token>`), for
+   * transports without an HTTP request per call: GraphQL subscriptions over a websocket.
+   */
+  async principalForAuthorization(authorization: string | undefined): Promise<Principal> {
+    const value = authorization?.trim() ?? '';
+    const token = /^Token\s+(\S+)$/i.exec(value);
+    if (token) return this.principalForApiToken(token[1]);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(value);
+    if (!bearer) throw new UnauthenticatedError('Authentication required: send Authorization: Bearer <access_token>');
+    let claims: JwtClaims;
+    try {
+      claims = await this.jwt.verifyAsync<JwtClaims>(bearer[1], { algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthenticatedError('The access token is invalid or has expired');
+    }
+    return this.principalForJwt(claims);
+  }
+
   /** `Authorization: Token <value>`: the token's owner. */
   async principalForApiToken(value: string): Promise<Principal> {
     const token = /^[0-9a-f]{40}$/i.test(value)

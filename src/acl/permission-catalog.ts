@@ -26,6 +26,8 @@ export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   ],
   navigator: ['enable_navigator', 'view_navigator', 'manage_navigator'],
   common_tools: ['enable_common_tools', 'enable_cdn_refresher', 'enable_jumpserver_log_mgmt'],
+  // Hermes workflows: throwing events (and naming hosts), running quests, shaping the fate graph.
+  hermes: ['throw_event', 'manage_quest', 'manage_workflow'],
   deploy_template: ['enable_deploy_template_mgmt', 'enable_cdn_refresher', 'enable_jumpserver_log_mgmt'],
 };
 

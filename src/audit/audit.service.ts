@@ -42,24 +42,25 @@ export class AuditService {
    * back with the change it describes.
    */
   async record(em: EntityManager, r: AuditRecord): Promise<AuditEntry> {
-    return em.save(this.entryOf(em, r));
+    return em.save(this.entry(em, r));
   }
 
-  /** Many entries in one statement (a bulk change writes one per item), in the caller's transaction. */
+  /** Many entries in one multi-row insert (bulk changes: thousands of hosts, batched events). */
   async recordMany(em: EntityManager, records: readonly AuditRecord[]): Promise<void> {
-    for (let i = 0; i < records.length; i += 500) {
-      const chunk = records.slice(i, i + 500).map((r) => this.entryOf(em, r));
+    const CHUNK = 500;
+    for (let i = 0; i < records.length; i += CHUNK) {
+      const rows = records.slice(i, i + CHUNK).map((r) => this.entry(em, r));
       await em
         .createQueryBuilder()
         .insert()
         .into(AuditEntry)
-        .values(chunk as QueryDeepPartialEntity<AuditEntry>[])
+        .values(rows as QueryDeepPartialEntity<AuditEntry>[])
         .updateEntity(false)
         .execute();
     }
   }
 
-  private entryOf(em: EntityManager, r: AuditRecord): AuditEntry {
+  private entry(em: EntityManager, r: AuditRecord): AuditEntry {
     const req = currentRequest();
     return em.create(AuditEntry, {
       operatorId: r.operator?.userId ?? null,

@@ -633,4 +633,44 @@ export class ApplicationsService {
       .getRawMany<{ appId: number; requiredId: number }>();
     return appIds.map((id) => rows.filter((r) => Number(r.appId) === id).map((r) => Number(r.requiredId)));
   }
+
+  /**
+   * The people answerable for each host: response persons of the applications with an instance
+   * on it, with their mail address (null when the user has none), in one query.
+   */
+  async ownersOfHosts(hostIds: readonly number[]): Promise<Map<number, { username: string; email: string | null }[]>> {
+    const out = new Map<number, { username: string; email: string | null }[]>();
+    if (hostIds.length === 0) return out;
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('ai.host_id', 'hostId')
+      .addSelect('u.username', 'username')
+      .addSelect('u.email', 'email')
+      .from('application_instances', 'ai')
+      .innerJoin('response_persons', 'rp', 'rp.application_id = ai.application_id')
+      .innerJoin('users', 'u', 'u.id = rp.user_id')
+      .where('ai.host_id IN (:...hostIds)', { hostIds: [...new Set(hostIds)] })
+      .orderBy('u.username')
+      .getRawMany<{ hostId: number; username: string; email: string | null }>();
+    for (const r of rows) {
+      const list = out.get(Number(r.hostId)) ?? [];
+      if (!list.some((p) => p.username === r.username)) list.push({ username: r.username, email: r.email });
+      out.set(Number(r.hostId), list);
+    }
+    return out;
+  }
+
+  /** Hosts the user (by username or mail address) answers for through an application instance, id ascending. */
+  async hostIdsAnsweredBy(user: string): Promise<number[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('DISTINCT ai.host_id', 'hostId')
+      .from('application_instances', 'ai')
+      .innerJoin('response_persons', 'rp', 'rp.application_id = ai.application_id')
+      .innerJoin('users', 'u', 'u.id = rp.user_id')
+      .where('(u.username = :user OR u.email = :user)', { user })
+      .orderBy('ai.host_id')
+      .getRawMany<{ hostId: number }>();
+    return rows.map((r) => Number(r.hostId));
+  }
 }

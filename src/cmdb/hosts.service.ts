@@ -54,6 +54,8 @@ export interface HostChanges extends HostFields {
 
 export interface HostFilter {
   name?: string;
+  /** Any of these names. */
+  names?: string[];
   /** Part of the name. */
   search?: string;
   hostType?: HostType;
@@ -65,6 +67,9 @@ export interface HostFilter {
 export const HOST_ACTIONS = RESOURCE_PERMISSIONS.host;
 
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+
+/** Names or ids per IN list: far below either dialect's bound-parameter limit. */
+const NAME_CHUNK = 5000;
 
 function snapshot(h: Host, ips: IpAddress[]): Record<string, unknown> {
   const { id, name, hostType, status, osStatus, osType, cpu, memory, location, description, usage, isInitialized } = h;
@@ -140,6 +145,10 @@ export class HostsService {
   list(filter: HostFilter, offset: number, limit: number): Promise<[Host[], number]> {
     const qb = this.hosts.createQueryBuilder('h');
     if (filter.name !== undefined) qb.andWhere('h.name = :name', { name: filter.name });
+    if (filter.names !== undefined) {
+      if (filter.names.length === 0) return Promise.resolve([[], 0]);
+      qb.andWhere('h.name IN (:...names)', { names: filter.names });
+    }
     if (filter.search) qb.andWhere(`h.name LIKE :like ${ESCAPE}`, { like: containing(filter.search) });
     if (filter.hostType !== undefined) qb.andWhere('h.hostType = :hostType', { hostType: filter.hostType });
     if (filter.status !== undefined) qb.andWhere('h.status = :status', { status: filter.status });
@@ -247,6 +256,118 @@ export class HostsService {
     });
   }
 
+  /**
+   * Hosts by name, creating the missing ones (one audit entry each) inside the caller's transaction.
+   * Names are checked against the host-name rule; `field` names them in errors. Answers in the
+   * order of `names`, each name once. Concurrent callers may create the same name: the insert
+   * ignores rows that appeared meanwhile and everything is read back.
+   */
+  async ensureByNames(
+    em: EntityManager,
+    actor: Principal | null,
+    names: readonly string[],
+    field = 'hostname',
+  ): Promise<{ id: number; name: string }[]> {
+    const unique = [...new Set(names)];
+    unique.forEach((n) => this.checkName(n, field));
+    const existing = await this.byNames(em, unique);
+    const missing = unique.filter((n) => !existing.has(n));
+    if (missing.length > 0) {
+      for (let i = 0; i < missing.length; i += NAME_CHUNK) {
+        const rows = missing.slice(i, i + NAME_CHUNK).map((name) => ({ name }));
+        await em.createQueryBuilder().insert().into(Host).values(rows).orIgnore().updateEntity(false).execute();
+      }
+      const created = await this.byNames(em, missing);
+      await this.audit.recordMany(
+        em,
+        missing
+          .filter((n) => created.has(n))
+          .map((name) => ({
+            operator: actor,
+            module: 'host',
+            targetType: 'host',
+            targetId: created.get(name),
+            targetName: name,
+            operation: 'add',
+            after: { id: created.get(name), name },
+          })),
+      );
+      created.forEach((id, name) => existing.set(name, id));
+    }
+    return unique.map((name) => ({ id: existing.get(name) as number, name }));
+  }
+
+  /** Creates hosts that must not exist yet (409 naming the first taken or repeated name). */
+  async createNamed(
+    em: EntityManager,
+    actor: Principal | null,
+    names: readonly string[],
+    field = 'hostname',
+  ): Promise<{ id: number; name: string }[]> {
+    names.forEach((n) => this.checkName(n, field));
+    const repeated = names.find((n, i) => names.indexOf(n) !== i);
+    if (repeated !== undefined) throw new ConflictError(`host "${repeated}" is given twice`, field);
+    const taken = await this.byNames(em, names);
+    if (taken.size > 0) throw new ConflictError(`host "${[...taken.keys()][0]}" already exists`, field);
+    return this.ensureByNames(em, actor, names, field);
+  }
+
+  /**
+   * Locks the hosts' rows until the caller's transaction ends, in id order so two callers never
+   * wait on each other crosswise. SQLite has one writer at a time already.
+   */
+  async lockRows(em: EntityManager, ids: readonly number[]): Promise<void> {
+    if (em.connection.options.type === 'better-sqlite3' || ids.length === 0) return;
+    const sorted = [...new Set(ids)].sort((a, b) => a - b);
+    for (let i = 0; i < sorted.length; i += NAME_CHUNK) {
+      await em
+        .createQueryBuilder(Host, 'h')
+        .select('h.id')
+        .where('h.id IN (:...ids)', { ids: sorted.slice(i, i + NAME_CHUNK) })
+        .orderBy('h.id')
+        .setLock('pessimistic_write')
+        .getRawMany();
+    }
+  }
+
+  /** Id and name of each host, in one query per chunk; unknown ids are left out. */
+  async namesOf(ids: readonly number[], em: EntityManager = this.dataSource.manager): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += NAME_CHUNK) {
+      const rows = await em
+        .createQueryBuilder(Host, 'h')
+        .select(['h.id AS id', 'h.name AS name'])
+        .where('h.id IN (:...ids)', { ids: unique.slice(i, i + NAME_CHUNK) })
+        .getRawMany<{ id: number; name: string }>();
+      rows.forEach((r) => out.set(Number(r.id), r.name));
+    }
+    return out;
+  }
+
+  /** Renames a host for a module that checked its own permission; one audit entry. */
+  async renameIn(em: EntityManager, actor: Principal | null, id: number, name: string, field = 'hostname') {
+    this.checkName(name, field);
+    const host = await this.lock(em, id);
+    if (await em.existsBy(Host, { name })) throw new ConflictError(`host "${name}" already exists`, field);
+    const before = host.name;
+    await em.update(Host, { id }, { name });
+    await this.record(em, actor, { ...host, name }, 'update', { name: before }, { name });
+  }
+
+  private async byNames(em: EntityManager, names: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < names.length; i += NAME_CHUNK) {
+      const rows = await em
+        .createQueryBuilder(Host, 'h')
+        .select(['h.id AS id', 'h.name AS name'])
+        .where('h.name IN (:...names)', { names: names.slice(i, i + NAME_CHUNK) })
+        .getRawMany<{ id: number; name: string }>();
+      rows.forEach((r) => out.set(r.name, Number(r.id)));
+    }
+    return out;
+  }
+
   /** Where and how to log in to a host, its secret unsealed: for the execution module only. */
   async sshTargetOf(id: number): Promise<SshTarget> {
     const host = await this.get(id);
@@ -321,9 +442,9 @@ export class HostsService {
     );
   }
 
-  private checkName(name: string): void {
+  private checkName(name: string, field = 'name'): void {
     if (typeof name !== 'string' || !HOST_NAME.test(name)) {
-      throw new InvalidInputError('name', 'must be 1-255 letters, digits or ._- and start with a letter or digit');
+      throw new InvalidInputError(field, 'must be 1-255 letters, digits or ._- and start with a letter or digit');
     }
   }
 
@@ -333,7 +454,14 @@ export class HostsService {
     return host;
   }
 
-  private record(em: EntityManager, actor: Principal, host: Host, operation: string, before: unknown, after: unknown) {
+  private record(
+    em: EntityManager,
+    actor: Principal | null,
+    host: Host,
+    operation: string,
+    before: unknown,
+    after: unknown,
+  ) {
     return this.audit.record(em, {
       operator: actor,
       module: 'host',

@@ -140,4 +140,25 @@ describe('loadConfig', () => {
     expect(cfg.compatPrefixes.ops).toBe('/legacy-ops');
     expect(cfg.compatPrefixes.hermes).toBe('');
   });
+
+  it('reads the Hermes domain, SMTP delivery and the sender, and refuses bad values by name', () => {
+    const cfg = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')) });
+    expect(cfg.hermes).toEqual({ domain: 'localhost', fullstoryId: null });
+    expect(cfg.smtpUrl).toBeUndefined();
+    expect(cfg.mailFrom).toBe('ops-platform@localhost');
+    const set = loadConfig({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')),
+      HERMES_DOMAIN: 'example.com',
+      HERMES_FULLSTORY_ID: 'ABC12',
+      SMTP_URL: 'smtp://mailer:pw@127.0.0.1:2525',
+      MAIL_FROM: 'ops@example.com',
+    });
+    expect(set.hermes).toEqual({ domain: 'example.com', fullstoryId: 'ABC12' });
+    expect(set.smtpUrl).toBe('smtp://mailer:pw@127.0.0.1:2525');
+    expect(problemsOf({ HERMES_DOMAIN: 'not a domain' })[0]).toMatch(/^HERMES_DOMAIN must be/);
+    const smtp = problemsOf({ SMTP_URL: 'http://user:secret@mail' });
+    expect(smtp[0]).toMatch(/^SMTP_URL must use smtp: or smtps:/);
+    expect(smtp[0]).not.toContain('secret');
+    expect(problemsOf({ MAIL_FROM: 'nobody' })[0]).toMatch(/^MAIL_FROM must be a mail address/);
+  });
 });

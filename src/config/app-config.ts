@@ -47,6 +47,12 @@ export class AppConfig {
   compatPrefixes: CompatPrefixes;
   /** The CI attributes the heartbeat list shows: an agent's hostname and address. */
   cmdb: { heartbeatHostnameAttr: string; heartbeatIpAttr: string };
+  /** Hermes: the domain appended to bare user names; the FullStory id its web client reads. */
+  hermes: { domain: string; fullstoryId: string | null };
+  /** Outbox delivery over SMTP; without it mail stays pending in the outbox. */
+  smtpUrl?: string;
+  /** Sender address of delivered mail. */
+  mailFrom: string;
 
   get serveHttp(): boolean {
     return this.role !== 'worker';
@@ -144,6 +150,16 @@ export function loadConfig(source: Env): AppConfig {
     heartbeatHostnameAttr: env.string('CMDB_HEARTBEAT_HOSTNAME_ATTR', 'hostname'),
     heartbeatIpAttr: env.string('CMDB_HEARTBEAT_IP_ATTR', 'private_ip'),
   };
+  cfg.hermes = {
+    domain: env.string('HERMES_DOMAIN', 'localhost'),
+    fullstoryId: env.raw('HERMES_FULLSTORY_ID') ?? null,
+  };
+  if (!/^[A-Za-z0-9.-]{1,253}$/.test(cfg.hermes.domain)) {
+    env.fail('HERMES_DOMAIN', 'must be a domain name such as example.com', cfg.hermes.domain, null);
+  }
+  cfg.smtpUrl = env.url('SMTP_URL', ['smtp:', 'smtps:'])?.toString();
+  cfg.mailFrom = env.string('MAIL_FROM', 'ops-platform@localhost');
+  if (!/^[^@\s]+@[^@\s]+$/.test(cfg.mailFrom)) env.fail('MAIL_FROM', 'must be a mail address', cfg.mailFrom, null);
 
   const ttlSeconds = env.duration('JWT_TTL', 12 * 3600);
   // Only touch DATA_DIR once everything else is known to be right.

@@ -2,8 +2,17 @@
 // for its dialect run before the service accepts requests.
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { gateSqliteTransactions } from './sqlite-gate';
+
+async function createDataSource(options?: DataSourceOptions): Promise<DataSource> {
+  if (!options) throw new Error('no data source options');
+  const dataSource = await new DataSource(options).initialize();
+  if (options.type === 'better-sqlite3') gateSqliteTransactions(dataSource);
+  return dataSource;
+}
 
 @Module({})
 export class DatabaseModule {
@@ -11,12 +20,15 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.database),
-          // API nodes own the schema; workers start on a migrated database.
-          migrationsRun: config.serveHttp,
-          migrationsTransactionMode: 'each',
-          retryAttempts: 3,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(config.database),
+            // API nodes own the schema; workers start on a migrated database.
+            migrationsRun: config.serveHttp,
+            migrationsTransactionMode: 'each' as const,
+            retryAttempts: 3,
+          }),
+          dataSourceFactory: createDataSource,
         }),
       ],
     };

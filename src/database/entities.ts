@@ -17,6 +17,11 @@ import { IpAddress } from '../cmdb/entities/ip-address.entity';
 import { Production } from '../cmdb/entities/production.entity';
 import { ResponsePerson } from '../cmdb/entities/response-person.entity';
 import { MailMessage } from '../common/mail/mail-message.entity';
+import { HermesEventType } from '../hermes-workflow/entities/hermes-event-type.entity';
+import { HermesEvent } from '../hermes-workflow/entities/hermes-event.entity';
+import { HermesFate } from '../hermes-workflow/entities/hermes-fate.entity';
+import { HermesLabor } from '../hermes-workflow/entities/hermes-labor.entity';
+import { HermesQuest } from '../hermes-workflow/entities/hermes-quest.entity';
 
 /** Every entity of the service: one set for both dialects. */
 export const ENTITIES = [
@@ -38,5 +43,10 @@ export const ENTITIES = [
   Application,
   ApplicationInstance,
   ResponsePerson,
+  HermesEventType,
+  HermesFate,
+  HermesEvent,
+  HermesQuest,
+  HermesLabor,
   ...CI_ENTITIES,
 ];

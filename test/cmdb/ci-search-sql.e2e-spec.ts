@@ -8,7 +8,7 @@ import {
   SearchCatalog,
   toValueType,
 } from '../../src/cmdb/search/ci-query-compiler';
-import { parseQuery } from '../../src/cmdb/search/query-parser';
+import { parseQuery, withTypeFilter } from '../../src/cmdb/search/query-parser';
 import { datetimeParam, Dialect, valueKey } from '../../src/cmdb/search/search-sql';
 import { loadConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source-options';
@@ -445,6 +445,12 @@ describe('compiled CI search SQL on a real database', () => {
       expect(await names('idc:nh', { ciIds: ids })).toEqual(['web-1', 'vm-1', 'sw-1']);
       expect(await names('_type:(server;vm)', { ciIds: ids })).toEqual(['web-1', 'vm-1']);
       expect(await names('idc:nh', { ciIds: [] })).toEqual([]);
+      // The relation search's recipe: the reachable types lead a query that names none.
+      const related = compileCiSearch(withTypeFilter(parseQuery('~idc:oy'), ['vm', 'switch']), catalog, dialect, {
+        ciIds: [byName['vm-1'], byName['web-20'], byName['sw-1'], byName['web-1']],
+      });
+      const rows: { id: number }[] = await ds.query(related.pageSql.text, [...related.pageSql.params]);
+      expect(rows.map((r) => nameOf[Number(r.id)])).toEqual(['vm-1', 'sw-1']);
       const switchType = Number(catalog.type('switch')?.id);
       expect(await names('idc:nh', { allowedTypeIds: [switchType] })).toEqual(['sw-1']);
     });

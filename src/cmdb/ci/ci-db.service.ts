@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { SerialQueue } from '../../common/async/serial-queue';
 import { AppConfig } from '../../config/app-config';
 
 /** Rows per multi-row INSERT: well under every driver's parameter limit for our widest table. */
@@ -13,8 +12,6 @@ const INSERT_CHUNK = 500;
 @Injectable()
 export class CiDbService {
   readonly dialect: 'mysql' | 'sqlite';
-  // SQLite has one connection, so two transactions in flight would nest: run them one at a time.
-  private readonly queue = new SerialQueue();
 
   constructor(
     readonly dataSource: DataSource,
@@ -25,10 +22,11 @@ export class CiDbService {
 
   /**
    * One request's writes in one transaction. On MySQL it reads committed data, so a check made
-   * after taking a lock sees what the previous holder of the lock committed.
+   * after taking a lock sees what the previous holder of the lock committed; SQLite's transactions
+   * already run one at a time (the database module's gate).
    */
   write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dialect === 'sqlite') return this.queue.run(() => this.dataSource.transaction(work));
+    if (this.dialect === 'sqlite') return this.dataSource.transaction(work);
     return this.dataSource.transaction('READ COMMITTED', work);
   }
 

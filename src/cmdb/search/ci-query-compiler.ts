@@ -8,6 +8,9 @@
  *   facet    = numfound ? each of c.facets: rows [{ value, ci_count }] → [formatValue(…), n, key] : {}
  *   counter  = per type name, from the page rows' type_id
  *
+ * Relation search: `ciIds` = the descendants collected; a query naming no type
+ * gets the reachable types first with `withTypeFilter(parseQuery(q), typeIds)`.
+ *
  * One boolean WHERE over `cis c`: each term is `c.id [NOT] IN (SELECT v.ci_id FROM
  * <value table> v WHERE v.attr_id = ? AND <condition>)`, the fold's AND/OR/NOT
  * around them, then the type filter, the permitted types and (relation search)

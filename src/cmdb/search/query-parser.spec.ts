@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../common/errors/domain-errors';
-import { parseQuery, Term } from './query-parser';
+import { parseQuery, Term, withTypeFilter } from './query-parser';
 
 const brief = (t: Term) => ({ op: t.op, key: t.key, value: t.value });
 
@@ -210,5 +210,15 @@ describe('parseQuery', () => {
     it('reads id terms and bare words as ordinary steps', () => {
       expect(shape('_id:(1;2),web-10')).toEqual({ all: false, steps: ['_id:(1;2)', 'web-10'], types: [] });
     });
+  });
+});
+
+describe('withTypeFilter', () => {
+  it('leads the query with the reachable types, as if written first', () => {
+    const q = withTypeFilter(parseQuery('~hostname:web*'), ['3', 'vm']);
+    expect(q.types.map((t) => t.value)).toEqual([{ form: 'in', items: ['3', 'vm'] }]);
+    expect(q).toMatchObject({ startsWithAll: true, steps: [{ text: '~hostname:web*' }] });
+    expect(withTypeFilter(parseQuery(''), ['3'])).toMatchObject({ startsWithAll: true, steps: [] });
+    expect(withTypeFilter(parseQuery('idc:nh'), ['3'])).toMatchObject({ startsWithAll: false, field: 'q' });
   });
 });

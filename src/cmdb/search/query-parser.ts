@@ -97,6 +97,30 @@ export function parseQuery(q: string | readonly string[], field = 'q'): SearchQu
     const term = parseTerm(r, field);
     if (term) terms.push(term);
   }
+  return arrange(field, terms);
+}
+
+/**
+ * The query with a leading `_type:(…)` term, as the relation search prefixes a
+ * query that names no type with the types reachable from the root (§5.3).
+ * Type keys are names, ids or aliases, like those written in a query.
+ */
+export function withTypeFilter(query: SearchQuery, typeKeys: readonly string[]): SearchQuery {
+  const text = `_type:(${typeKeys.join(';')})`;
+  const at = 'the reachable types';
+  const lead: Term = {
+    op: 'and',
+    key: { kind: 'type', written: '_type' },
+    value: { form: 'in', items: [...typeKeys] },
+    text,
+    at,
+    valueAt: at,
+  };
+  return arrange(query.field, [lead, ...query.terms]);
+}
+
+function arrange(field: string, written: readonly Term[]): SearchQuery {
+  const terms = [...written];
   // The first `_type` term leads: it may make the base "every CI of those types".
   const lead = terms.findIndex((t) => t.key.kind === 'type' && t.key.written === '_type');
   if (lead > 0) terms.unshift(...terms.splice(lead, 1));

@@ -1,12 +1,20 @@
-// The GraphQL endpoint (/graphql, code-first) and its offline playground.
+// The GraphQL endpoint (/graphql, code-first), its subscriptions over graphql-ws (the socket is
+// authenticated once, from connectionParams.Authorization), and its offline playground.
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
+import type { Context } from 'graphql-ws';
+import { AclModule } from '../../acl/acl.module';
+import { AuthService } from '../../acl/auth.service';
 import { AppConfig } from '../../config/app-config';
+import type { Principal } from '../auth/principal';
 import { formatGraphqlError } from './format-error';
 import { PlaygroundController } from './playground.controller';
+import { authorizationOf, wsRequest } from './ws-request';
+
+type SocketExtra = { principal?: Principal };
 
 @Module({})
 export class GraphqlApiModule {
@@ -15,20 +23,41 @@ export class GraphqlApiModule {
     return {
       module: GraphqlApiModule,
       imports: [
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: schemaFile ?? true,
-          sortSchema: true,
-          // Apollo's own landing pages load from a CDN; ours is served from node_modules.
-          playground: false,
-          graphiql: false,
-          introspection: true,
-          includeStacktraceInErrorResponses: false,
-          validationRules: [depthLimit(config.graphql.depthLimit)],
-          formatError: formatGraphqlError,
-          // No HTTP cache hints are used; the plugin would wrap every field resolver.
-          plugins: [ApolloServerPluginCacheControlDisabled()],
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          imports: [AclModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService) => ({
+            autoSchemaFile: schemaFile ?? true,
+            sortSchema: true,
+            // Apollo's own landing pages load from a CDN; ours is served from node_modules.
+            playground: false,
+            graphiql: false,
+            introspection: true,
+            includeStacktraceInErrorResponses: false,
+            validationRules: [depthLimit(config.graphql.depthLimit)],
+            formatError: formatGraphqlError,
+            // No HTTP cache hints are used; the plugin would wrap every field resolver.
+            plugins: [ApolloServerPluginCacheControlDisabled()],
+            subscriptions: {
+              'graphql-ws': {
+                // A socket without valid credentials is closed before any subscription starts.
+                onConnect: async (ctx: Context<Record<string, unknown> | undefined, unknown>) => {
+                  try {
+                    const principal = await auth.principalForAuthorization(authorizationOf(ctx.connectionParams));
+                    (ctx.extra as SocketExtra).principal = principal;
+                    return true;
+                  } catch {
+                    return false;
+                  }
+                },
+              },
+            },
+            context: (arg: { req?: unknown; res?: unknown; extra?: SocketExtra }) =>
+              arg.req !== undefined
+                ? { req: arg.req, res: arg.res }
+                : { req: wsRequest(arg.extra?.principal as Principal) },
+          }),
         }),
       ],
       controllers: config.graphql.playground ? [PlaygroundController] : [],

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type MailStatus = 'pending' | 'sent' | 'failed';
+/** pending → sending → sent; a failed attempt goes back to pending until the last one, then failed. */
+export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** The outbox: mail is written here in the sender's transaction and delivered afterwards. */
 @Entity('mail_messages')
@@ -27,4 +28,16 @@ export class MailMessage {
 
   @Column({ type: 'datetime', nullable: true })
   sentAt: Date | null;
+
+  /** Delivery attempts so far (SMTP). */
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  /** Not before this time after a failed attempt (backoff); null: as soon as possible. */
+  @Column({ type: 'datetime', nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** Why the last attempt failed: the SMTP server's answer, never the message. */
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  lastError: string | null;
 }

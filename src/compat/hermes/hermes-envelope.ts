@@ -20,6 +20,18 @@ export class HermesEnvelope implements CompatEnvelope {
     return { status: 'ok' as const, ...body };
   }
 
+  /** A list page: the items under their own key, the paging, the total under its own name. */
+  static page<K extends string, T extends string>(
+    key: K,
+    items: unknown[],
+    page: { limit: number | null; offset: number },
+    totalKey: T,
+    total: number,
+    href: string,
+  ) {
+    return { status: 'ok' as const, [key]: items, limit: page.limit, offset: page.offset, [totalKey]: total, href };
+  }
+
   /** A 201 body. */
   static created<T extends object>(body: T & { status?: never }): { status: 'created' } & T {
     return { status: 'created' as const, ...body };

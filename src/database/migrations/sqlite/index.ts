@@ -1,7 +1,16 @@
 import { Init1795393531188 } from './1795393531188-Init';
 import { Acl1795394524796 } from './1795394524796-Acl';
 import { Inventory1795395842991 } from './1795395842991-Inventory';
-import { CiEngine1795968996350 } from './1795968996350-CiEngine';
+import { Hermes1795968820155 } from './1795968820155-Hermes';
+import { MailDelivery1795969522754 } from './1795969522754-MailDelivery';
+import { CiEngine1795973096224 } from './1795973096224-CiEngine';
 
 /** In order. A new migration is generated here and added to this list. */
-export const SQLITE_MIGRATIONS = [Init1795393531188, Acl1795394524796, Inventory1795395842991, CiEngine1795968996350];
+export const SQLITE_MIGRATIONS = [
+  Init1795393531188,
+  Acl1795394524796,
+  Inventory1795395842991,
+  Hermes1795968820155,
+  MailDelivery1795969522754,
+  CiEngine1795973096224,
+];

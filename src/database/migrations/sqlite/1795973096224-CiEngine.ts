@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CiEngine1795968996350 implements MigrationInterface {
-  name = 'CiEngine1795968996350';
+export class CiEngine1795973096224 implements MigrationInterface {
+  name = 'CiEngine1795973096224';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CiEngine1795969004620 implements MigrationInterface {
-  name = 'CiEngine1795969004620';
+export class CiEngine1795973105665 implements MigrationInterface {
+  name = 'CiEngine1795973105665';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

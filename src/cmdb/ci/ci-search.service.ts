@@ -8,7 +8,7 @@ import {
   SearchCatalog,
   ValueType as SearchValueType,
 } from '../search/ci-query-compiler';
-import { parseQuery, SearchQuery, Term } from '../search/query-parser';
+import { parseQuery, SearchQuery, withTypeFilter } from '../search/query-parser';
 import { CatalogAttribute, CiCatalog } from './ci-catalog';
 import { CiCatalogService } from './ci-catalog.service';
 import { CiDbService } from './ci-db.service';
@@ -68,23 +68,6 @@ function searchCatalog(catalog: CiCatalog): SearchCatalog {
   );
 }
 
-/**
- * The relation search's implied type filter (cmdb.md §5.3): `_type:(…)` in front of a query
- * that names no type, so an empty query finds every CI of those types.
- */
-function withImpliedTypes(query: SearchQuery, typeIds: readonly number[]): SearchQuery {
-  const text = `_type:(${typeIds.join(';')})`;
-  const term: Term = {
-    op: 'and',
-    key: { kind: 'type', written: '_type' },
-    value: { form: 'in', items: typeIds.map(String) },
-    text,
-    at: 'the relation search',
-    valueAt: 'the relation search',
-  };
-  const startsWithAll = query.steps.length === 0 || query.steps[0].op !== 'and';
-  return { ...query, terms: [term, ...query.terms], types: [term], startsWithAll };
-}
 
 /**
  * The CMDB search language over CIs (cmdb.md §4, §5): the query is compiled to SQL (count, ordered
@@ -107,7 +90,7 @@ export class CiSearchService {
     if (params.type === undefined || params.type === '') return this.run(actor, catalog, query, params);
     const type = catalog.type(params.type);
     if (!type) throw new NotFoundError('CIType', params.type, 'type');
-    if (query.terms.length === 0) query = withImpliedTypes(query, [type.id]);
+    if (query.terms.length === 0) query = withTypeFilter(query, [String(type.id)]);
     return this.run(actor, catalog, query, params, undefined, type.id);
   }
 
@@ -132,7 +115,7 @@ export class CiSearchService {
     if (query.types.length === 0) {
       const typeIds = [...(await this.relations.typesAtLevels(root.typeId, levels))];
       if (typeIds.length === 0) return { numfound: 0, page, cis: [], rows: [], facet: {}, facets: [], counter: {} };
-      query = withImpliedTypes(query, typeIds);
+      query = withTypeFilter(query, typeIds.map(String));
     }
     return this.run(actor, catalog, query, params, [...ids]);
   }

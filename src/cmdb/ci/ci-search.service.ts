@@ -68,7 +68,6 @@ function searchCatalog(catalog: CiCatalog): SearchCatalog {
   );
 }
 
-
 /**
  * The CMDB search language over CIs (cmdb.md §4, §5): the query is compiled to SQL (count, ordered
  * page, facets) and run; only the page's values are loaded. Searches see CIs of the types the

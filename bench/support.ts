@@ -1,6 +1,6 @@
 import autocannon, { Options, Result } from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,12 +50,29 @@ export async function startService(databaseUrl: string): Promise<{ url: string; 
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // BENCH_SERVICE_LOG: a file for the service's own log lines (warnings and errors), else dropped.
+    stdio: [
+      'ignore',
+      process.env.BENCH_SERVICE_LOG ? openSync(process.env.BENCH_SERVICE_LOG, 'a') : 'ignore',
+      'inherit',
+    ],
+  });
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`the service exited unasked: code ${code}, signal ${signal}`);
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, stop: () => child.kill('SIGTERM') };
+      if ((await fetch(`${url}/health`)).ok) {
+        return {
+          url,
+          stop: () => {
+            stopping = true;
+            child.kill('SIGTERM');
+          },
+        };
+      }
     } catch {
       // not listening yet
     }

@@ -4,12 +4,12 @@ import {
   CatalogAttribute,
   CiSearchOptions,
   compileCiSearch,
-  formatValue,
+  facetValue,
   SearchCatalog,
-  toValueType,
 } from '../../src/cmdb/search/ci-query-compiler';
+import { dbDatetime, parseValueType, tableOf, ValueType } from '../../src/cmdb/ci/value-types';
 import { parseQuery, withTypeFilter } from '../../src/cmdb/search/query-parser';
-import { datetimeParam, Dialect, valueKey } from '../../src/cmdb/search/search-sql';
+import { Dialect, valueKey } from '../../src/cmdb/search/search-sql';
 import { loadConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -103,7 +103,7 @@ describe('compiled CI search SQL on a real database', () => {
       id: Number(a.id),
       name: a.name,
       alias: a.alias,
-      valueType: toValueType(a.value_type) ?? 'text',
+      valueType: parseValueType(a.value_type) ?? ValueType.TEXT,
       isList: Boolean(Number(a.is_list)),
       isIndex: Boolean(Number(a.is_index)),
     }));
@@ -126,15 +126,14 @@ describe('compiled CI search SQL on a real database', () => {
       for (const [name, value] of Object.entries(values)) {
         const a = attrOf(name);
         for (const v of Array.isArray(value) ? value : [value]) {
-          switch (a.valueType) {
+          switch (tableOf(a.valueType)) {
             case 'int':
             case 'float':
-              rows[a.valueType].push([ciId, a.id, v]);
+              rows[tableOf(a.valueType)].push([ciId, a.id, v]);
               break;
-            case 'date':
             case 'datetime': {
               const text = String(v).length === 10 ? `${String(v)} 00:00:00` : String(v);
-              rows.datetime.push([ciId, a.id, datetimeParam(Date.parse(`${text.replace(' ', 'T')}Z`), dialect)]);
+              rows.datetime.push([ciId, a.id, dbDatetime(new Date(`${text.replace(' ', 'T')}Z`), dialect)]);
               break;
             }
             case 'json':
@@ -165,7 +164,7 @@ describe('compiled CI search SQL on a real database', () => {
     const facet: Record<string, unknown[][]> = {};
     for (const f of c.facets) {
       const rows: { value: unknown; ci_count: unknown }[] = await ds.query(f.sql.text, [...f.sql.params]);
-      facet[f.key] = rows.map((r) => [formatValue(f.attribute.valueType, r.value), Number(r.ci_count), f.key]);
+      facet[f.key] = rows.map((r) => [facetValue(f.attribute.valueType, r.value), Number(r.ci_count), f.key]);
     }
     return { numfound: Number(numfound), names: page.map((r) => nameOf[Number(r.id)]), facet };
   };

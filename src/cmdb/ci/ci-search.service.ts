@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal';
 import { NotFoundError } from '../../common/errors/domain-errors';
-import {
-  buildCatalog,
-  compileCiSearch,
-  formatValue as formatFacetValue,
-  SearchCatalog,
-  ValueType as SearchValueType,
-} from '../search/ci-query-compiler';
+import { buildCatalog, compileCiSearch, facetValue, SearchCatalog } from '../search/ci-query-compiler';
 import { parseQuery, SearchQuery, withTypeFilter } from '../search/query-parser';
 import { CatalogAttribute, CiCatalog } from './ci-catalog';
 import { CiCatalogService } from './ci-catalog.service';
@@ -17,7 +11,6 @@ import { CiQueriesService } from './ci-queries.service';
 import { CiRelationsService } from './ci-relations.service';
 import { RetKey } from './ci-row';
 import { Ci } from './entities/ci.entity';
-import { valueTypeName } from './value-types';
 
 export interface CiSearchParams {
   /** The expression: a string (comma-separated terms or a JSON array) or a list of terms. */
@@ -60,7 +53,7 @@ function searchCatalog(catalog: CiCatalog): SearchCatalog {
         id: a.id,
         name: a.name,
         alias: a.alias,
-        valueType: valueTypeName(a.valueType) as SearchValueType,
+        valueType: a.valueType,
         isList: a.isList,
         isIndex: a.isIndex,
       })),
@@ -140,14 +133,12 @@ export class CiSearchService {
       allowedTypeIds: readable ? [...readable] : undefined,
     });
     const ds = this.db.dataSource;
-    const [countRow] = (await ds.query(compiled.countSql.text, [...compiled.countSql.params])) as {
-      numfound: unknown;
-    }[];
+    // Count and page are independent: on MySQL they run on two pooled connections at once.
+    const [[countRow], page] = (await Promise.all([
+      ds.query(compiled.countSql.text, [...compiled.countSql.params]),
+      ds.query(compiled.pageSql.text, [...compiled.pageSql.params]),
+    ])) as [{ numfound: unknown }[], { id: unknown; type_id: unknown }[]];
     const numfound = Number(countRow?.numfound ?? 0);
-    const page = (await ds.query(compiled.pageSql.text, [...compiled.pageSql.params])) as {
-      id: unknown;
-      type_id: unknown;
-    }[];
     const cis = page.map((r) => ({ id: Number(r.id), typeId: Number(r.type_id) }));
     const rows = await this.queries.rows(catalog, cis, { retKey, fields: params.fl, fieldsParam: 'fl' });
 
@@ -158,7 +149,7 @@ export class CiSearchService {
         const attribute = catalog.attributeById(f.attribute.id) as CatalogAttribute;
         const result = (await ds.query(f.sql.text, [...f.sql.params])) as { value: unknown; ci_count: unknown }[];
         const values = result.map((r) => ({
-          value: formatFacetValue(f.attribute.valueType, r.value),
+          value: facetValue(f.attribute.valueType, r.value),
           count: Number(r.ci_count),
         }));
         facet[f.key] = values.map((v) => [v.value, v.count, retKey === 'id' ? attribute.id : f.key]);

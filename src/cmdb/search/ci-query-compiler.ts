@@ -21,6 +21,7 @@
  */
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { MAX_PAGE_SIZE } from '../../common/pagination/page.args';
+import { formatValue, fromDb, tableOf, VALUE_TABLE_NAMES, ValueType } from '../ci/value-types';
 import type { SearchQuery, Term } from './query-parser';
 import { termError } from './query-parser';
 import {
@@ -41,24 +42,6 @@ import {
   timeCondition,
   TRUE,
 } from './search-sql';
-
-export type ValueType = 'int' | 'float' | 'text' | 'datetime' | 'date' | 'time' | 'json';
-
-const CODES: Record<string, ValueType> = {
-  '0': 'int',
-  '1': 'float',
-  '2': 'text',
-  '3': 'datetime',
-  '4': 'date',
-  '5': 'time',
-  '6': 'json',
-};
-
-/** A stored code (`"0"`…`"6"`) or a type name (`int`, `date`…) as a value type; undefined if neither. */
-export function toValueType(codeOrName: string): ValueType | undefined {
-  const v = codeOrName.trim().toLowerCase();
-  return CODES[v] ?? ((Object.values(CODES) as string[]).find((n) => n === v) as ValueType | undefined);
-}
 
 export interface CatalogAttribute {
   id: number;
@@ -146,15 +129,8 @@ export interface CompiledCiSearch {
 
 const DEFAULT_PAGE_SIZE = 50;
 
-const TABLES: Record<ValueType, string> = {
-  int: 'ci_values_int',
-  float: 'ci_values_float',
-  text: 'ci_values_text',
-  time: 'ci_values_text',
-  datetime: 'ci_values_datetime',
-  date: 'ci_values_datetime',
-  json: 'ci_values_json',
-};
+/** The value table of a value type. */
+const tableName = (vt: ValueType): string => VALUE_TABLE_NAMES[tableOf(vt)];
 
 /** The key of an attribute in rows and facets. */
 export function attributeKey(attr: CatalogAttribute, retKey: RetKey): string {
@@ -189,17 +165,18 @@ export function compileCiSearch(
   if (sort.attribute) {
     // Smallest value ascending, largest descending (one value per CI for multi-value attributes); CIs lacking it last.
     const agg = raw(sort.desc ? 'MAX' : 'MIN');
-    const table = raw(TABLES[sort.attribute.valueType]);
+    const table = raw(tableName(sort.attribute.valueType));
     pageSql = sql`SELECT c.id AS id, c.type_id AS type_id, (SELECT ${agg}(s.value) FROM ${table} s WHERE s.ci_id = c.id AND s.attr_id = ${sort.attribute.id}) AS sort_value FROM cis c WHERE ${where} ORDER BY sort_value IS NULL, sort_value ${raw(sort.desc ? 'DESC' : 'ASC')}, c.id ASC ${limit}`;
   } else {
     pageSql = sql`SELECT c.id AS id, c.type_id AS type_id FROM cis c WHERE ${where} ORDER BY c.id ${raw(sort.desc ? 'DESC' : 'ASC')} ${limit}`;
   }
 
   const facets = uniqueAttributes(options.facet ?? [], catalog, 'facet').map((attribute) => {
-    if (attribute.valueType === 'json') throw new InvalidInputError('facet', `${attribute.name} holds JSON: no facet`);
-    const table = raw(TABLES[attribute.valueType]);
+    if (attribute.valueType === ValueType.JSON)
+      throw new InvalidInputError('facet', `${attribute.name} holds JSON: no facet`);
+    const table = raw(tableName(attribute.valueType));
     // Text groups by the indexed key: the scan stays on the (attr_id, value_key, ci_id) index.
-    const value = raw(TABLES[attribute.valueType] === TABLES.text ? 'f.value_key' : 'f.value');
+    const value = raw(tableOf(attribute.valueType) === 'text' ? 'f.value_key' : 'f.value');
     // One row per CI and value unless the attribute holds a list (which may repeat a value).
     const cis = raw(attribute.isList ? 'COUNT(DISTINCT f.ci_id)' : 'COUNT(*)');
     return {
@@ -233,7 +210,8 @@ function sortOf(sort: string, catalog: SearchCatalog): { attribute?: CatalogAttr
   if (s === '' || ['_id', 'ci_id'].includes(s.toLowerCase())) return { desc };
   const attribute = catalog.attribute(s);
   if (!attribute) throw new InvalidInputError('sort', `unknown attribute "${s}"`).because('unknown_attribute');
-  if (attribute.valueType === 'json') throw new InvalidInputError('sort', `${attribute.name} holds JSON: no order`);
+  if (attribute.valueType === ValueType.JSON)
+    throw new InvalidInputError('sort', `${attribute.name} holds JSON: no order`);
   return { attribute, desc };
 }
 
@@ -274,25 +252,25 @@ function predicate(query: SearchQuery, catalog: SearchCatalog, dialect: Dialect,
   if (key.kind === 'word') return wordPredicate(query, catalog, dialect, term, match);
   const attr = catalog.attribute(key.name);
   if (!attr) throw termError(query, term, `unknown attribute "${key.name}"`).because('unknown_attribute');
-  return membership(TABLES[attr.valueType], sql`= ${attr.id}`, valueCondition(query, dialect, term, attr), match);
+  return membership(tableName(attr.valueType), sql`= ${attr.id}`, valueCondition(query, dialect, term, attr), match);
 }
 
 function valueCondition(query: SearchQuery, dialect: Dialect, term: Term, attr: CatalogAttribute): Sql | null {
   const value = raw('v.value');
   switch (attr.valueType) {
-    case 'int':
+    case ValueType.INT:
       return numberCondition(query, term, value, parseInteger, `a whole number (${attr.name} is int)`);
-    case 'float':
+    case ValueType.FLOAT:
       return numberCondition(query, term, value, parseDecimal, `a number (${attr.name} is float)`);
-    case 'datetime':
-    case 'date':
-      return timeCondition(query, term, value, dialect, attr.valueType === 'date');
-    case 'time':
+    case ValueType.DATETIME:
+    case ValueType.DATE:
+      return timeCondition(query, term, value, dialect, attr.valueType === ValueType.DATE);
+    case ValueType.TIME:
       checkTimes(query, term);
       return textCondition(term.value, { value, key: raw('v.value_key') });
-    case 'text':
+    case ValueType.TEXT:
       return textCondition(term.value, { value, key: raw('v.value_key') });
-    case 'json':
+    case ValueType.JSON:
       if (term.value.form === 'eq' && /^\*+$/.test(term.value.pattern)) return null;
       throw termError(query, term, `${attr.name} holds JSON: only ${attr.name}:* (has a value) can search it`);
   }
@@ -321,37 +299,26 @@ function wordPredicate(query: SearchQuery, catalog: SearchCatalog, dialect: Dial
   const add = (table: string, ids: number[], cond: Sql | null) => {
     if (ids.length) parts.push(membership(table, sql`IN (${ids})`, cond, match));
   };
-  add(TABLES.text, of(['text', 'time']), textCondition(term.value, { value: raw('v.value'), key: raw('v.value_key') }));
+  add(
+    VALUE_TABLE_NAMES.text,
+    of([ValueType.TEXT, ValueType.TIME]),
+    textCondition(term.value, { value: raw('v.value'), key: raw('v.value_key') }),
+  );
   const int = parseInteger(word);
-  if (any || int !== undefined) add(TABLES.int, of(['int']), any ? null : sql`v.value = ${int as number}`);
+  if (any || int !== undefined)
+    add(VALUE_TABLE_NAMES.int, of([ValueType.INT]), any ? null : sql`v.value = ${int as number}`);
   const dec = parseDecimal(word);
-  if (any || dec !== undefined) add(TABLES.float, of(['float']), any ? null : sql`v.value = ${dec as number}`);
-  const dateIds = of(['datetime', 'date']);
+  if (any || dec !== undefined)
+    add(VALUE_TABLE_NAMES.float, of([ValueType.FLOAT]), any ? null : sql`v.value = ${dec as number}`);
+  const dateIds = of([ValueType.DATETIME, ValueType.DATE]);
   if (dateIds.length && (any || parseTimeSpan(word))) {
-    add(TABLES.datetime, dateIds, timeCondition(query, term, raw('v.value'), dialect, false));
+    add(VALUE_TABLE_NAMES.datetime, dateIds, timeCondition(query, term, raw('v.value'), dialect, false));
   }
   return anyOf(parts);
 }
 
-/**
- * A stored value as rows and facets show it: int/float as numbers (MySQL hands
- * BIGINT back as a string), date `YYYY-MM-DD`, datetime `YYYY-MM-DD HH:MM:SS`
- * (MySQL gives a Date, SQLite TypeORM's text form), JSON parsed, text as is.
- */
-export function formatValue(valueType: ValueType, stored: unknown): unknown {
+/** A facet's value, as the database answered it, shown like row values. */
+export function facetValue(valueType: ValueType, stored: unknown): unknown {
   if (stored === null || stored === undefined) return null;
-  switch (valueType) {
-    case 'int':
-    case 'float':
-      return Number(stored);
-    case 'datetime':
-    case 'date': {
-      const text = stored instanceof Date ? stored.toISOString().replace('T', ' ') : String(stored);
-      return text.slice(0, valueType === 'date' ? 10 : 19);
-    }
-    case 'json':
-      return typeof stored === 'string' ? (JSON.parse(stored) as unknown) : stored;
-    default:
-      return String(stored);
-  }
+  return formatValue(valueType, fromDb(tableOf(valueType), stored));
 }

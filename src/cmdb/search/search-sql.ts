@@ -4,6 +4,7 @@
  * LIKE with `*`, numbers, dates) with their literal checks.
  */
 import { escapeLike, ESCAPE } from '../../database/like';
+import { dbDatetime } from '../ci/value-types';
 import type { SearchQuery, Term, TermValue } from './query-parser';
 import { termError } from './query-parser';
 
@@ -253,13 +254,6 @@ export function parseTimeSpan(text: string, prefix = false): TimeSpan | undefine
   return { start, end, dateOnly: given <= 3 };
 }
 
-/** A UTC instant as the dialect's datetime parameter: MySQL `YYYY-MM-DD HH:MM:SS`, SQLite with `.SSS` (TypeORM's text form). */
-export function datetimeParam(ms: number, dialect: Dialect): string {
-  const iso = new Date(ms).toISOString(); // YYYY-MM-DDTHH:MM:SS.SSSZ
-  const text = `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-  return dialect === 'sqlite' ? `${text}${iso.slice(19, 23)}` : text;
-}
-
 /**
  * A condition on a datetime column. Equality (and `2020-05*` prefixes) match the
  * whole span written (a day, a minute…); ranges and comparisons use the span's
@@ -278,7 +272,7 @@ export function timeCondition(
     if (!s || (dateOnly && !s.dateOnly)) throw termError(query, term, `"${text}" is not ${expected}`, term.valueAt);
     return s;
   };
-  const at = (ms: number) => datetimeParam(ms, dialect);
+  const at = (ms: number) => dbDatetime(new Date(ms), dialect);
   const equal = (text: string): Sql | null => {
     if (/^\*+$/.test(text.trim())) return null;
     const star = text.indexOf('*');

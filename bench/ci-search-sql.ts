@@ -2,16 +2,13 @@
 // each, then times count + page (+ value load) and facets, and prints the plans.
 //   BENCH_CIS=100000 npm run bench -- ci-search-sql     (BENCH_RELOAD=1 to reseed)
 import { Connection, createConnection } from 'mysql2/promise';
-import {
-  buildCatalog,
-  CatalogAttribute,
-  CiSearchOptions,
-  compileCiSearch,
-  toValueType,
-} from '../src/cmdb/search/ci-query-compiler';
+import { buildCatalog, CatalogAttribute, CiSearchOptions, compileCiSearch } from '../src/cmdb/search/ci-query-compiler';
+import { dbDatetime, parseValueType, ValueType } from '../src/cmdb/ci/value-types';
 import { parseQuery } from '../src/cmdb/search/query-parser';
-import { datetimeParam, Sql, valueKey } from '../src/cmdb/search/search-sql';
-import { cmdbTables } from '../test/support/cmdb-tables';
+import { Sql, valueKey } from '../src/cmdb/search/search-sql';
+import { loadDatabaseConfig } from '../src/config/app-config';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { DataSource } from 'typeorm';
 import { freshDatabase } from './support';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'mariadb://root@127.0.0.1:3306';
@@ -107,9 +104,15 @@ function random(seed: number): () => number {
   };
 }
 
+/** The service's own schema: every migration, as at start-up. */
+async function migrate(url: string): Promise<void> {
+  const ds = new DataSource(dataSourceOptions(loadDatabaseConfig({ DATABASE_URL: url })));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await ds.destroy();
+}
+
 async function seed(c: Connection): Promise<void> {
-  const { tables, indexes } = cmdbTables('mysql');
-  for (const s of tables) await c.query(s);
   for (const [name, code, isList, isIndex] of ATTRIBUTES) {
     await c.query('INSERT INTO ci_attributes (name, alias, value_type, is_list, is_index) VALUES (?, ?, ?, ?, ?)', [
       name,
@@ -137,7 +140,8 @@ async function seed(c: Connection): Promise<void> {
         for (const v of Array.isArray(value) ? [...new Set(value)] : [value]) {
           if (code === '0') rows.int.push([i, attrId, v]);
           else if (code === '1') rows.float.push([i, attrId, v]);
-          else if (code === '3' || code === '4') rows.datetime.push([i, attrId, datetimeParam(Number(v), 'mysql')]);
+          else if (code === '3' || code === '4')
+            rows.datetime.push([i, attrId, dbDatetime(new Date(Number(v)), 'mysql')]);
           else rows.text.push([i, attrId, v, valueKey(String(v))]);
         }
       });
@@ -149,7 +153,6 @@ async function seed(c: Connection): Promise<void> {
     }
     if (to % 100_000 === 0 || to === CIS) process.stderr.write(`seeded ${to} CIs\n`);
   }
-  for (const s of indexes) await c.query(s);
   for (const t of ['cis', 'ci_values_int', 'ci_values_float', 'ci_values_text', 'ci_values_datetime']) {
     await c.query(`ANALYZE TABLE ${t}`);
   }
@@ -235,6 +238,7 @@ export async function run(): Promise<void> {
   }
   if (!reuse) {
     url = await freshDatabase(SERVER, name);
+    await migrate(url);
     c = await createConnection({ uri: url, charset: 'utf8mb4_unicode_ci', timezone: 'Z' });
     const t0 = Date.now();
     await seed(c);
@@ -252,7 +256,7 @@ export async function run(): Promise<void> {
     id: Number(a.id),
     name: String(a.name),
     alias: String(a.alias),
-    valueType: toValueType(String(a.value_type)) ?? 'text',
+    valueType: parseValueType(String(a.value_type)) ?? ValueType.TEXT,
     isList: Boolean(a.is_list),
     isIndex: Boolean(a.is_index),
   }));

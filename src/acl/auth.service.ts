@@ -177,7 +177,7 @@ export class AuthService {
     });
   }
 
-  private async enabledUser(user: User | null): Promise<User> {
+  private async enabledUser<T extends Pick<User, 'status'>>(user: T | null): Promise<T> {
     if (!user) throw new UnauthenticatedError('The credentials name a user that no longer exists');
     if (user.status !== UserStatus.ENABLED) throw new UnauthenticatedError('User is disabled');
     return user;

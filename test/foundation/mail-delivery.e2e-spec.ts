@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { Application } from '../../src/cmdb/entities/application.entity';
 import { ApplicationInstance } from '../../src/cmdb/entities/application-instance.entity';
 import { ResponsePerson, ResponsePersonType } from '../../src/cmdb/entities/response-person.entity';
-import { MailDeliveryService } from '../../src/common/mail/mail-delivery.service';
+import { CLAIM_MS, MailDeliveryService } from '../../src/common/mail/mail-delivery.service';
 import { MailMessage } from '../../src/common/mail/mail-message.entity';
 import { createUser } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -102,6 +102,40 @@ describe('mail delivery over SMTP (SMTP_URL)', () => {
       return m?.status === 'sent' ? m : undefined;
     });
     expect(row).toMatchObject({ attempts: 1, lastError: null, sentAt: expect.any(Date) });
+  });
+
+  it('sends again a message whose sending node died once its claim has lapsed, and only then', async () => {
+    const mails = t.dataSource.getRepository(MailMessage);
+    const claim = (ms: number) => new Date(Date.now() + ms);
+    const lapsed = await mails.save(
+      mails.create({
+        recipient: 'lapsed@example.com',
+        subject: 'lapsed',
+        body: 'b',
+        status: 'sending',
+        attempts: 1,
+        nextAttemptAt: claim(-1000),
+      }),
+    );
+    const held = await mails.save(
+      mails.create({
+        recipient: 'held@example.com',
+        subject: 'held',
+        body: 'b',
+        status: 'sending',
+        attempts: 1,
+        nextAttemptAt: claim(CLAIM_MS),
+      }),
+    );
+    await t.app.get(MailDeliveryService).deliverDue();
+    await until(async () => smtp.delivered.find((d) => d.to.includes('lapsed@example.com')));
+    const row = await until(async () => {
+      const m = await mails.findOneByOrFail({ id: lapsed.id });
+      return m.status === 'sent' ? m : undefined;
+    });
+    expect(row.attempts).toBe(2);
+    expect(smtp.delivered.some((d) => d.to.includes('held@example.com'))).toBe(false);
+    expect((await mails.findOneByOrFail({ id: held.id })).status).toBe('sending');
   });
 });
 

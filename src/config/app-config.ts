@@ -43,7 +43,7 @@ export class AppConfig {
   secretKey: string;
   admin: { username: string; password?: string };
   login: { maxFailuresPerUser: number; maxFailuresPerIp: number; lockSeconds: number };
-  graphql: { playground: boolean; depthLimit: number };
+  graphql: { playground: boolean; depthLimit: number; wsRecheckSeconds: number };
   compatPrefixes: CompatPrefixes;
   /** The CI attributes the heartbeat list shows: an agent's hostname and address. */
   cmdb: { heartbeatHostnameAttr: string; heartbeatIpAttr: string };
@@ -144,6 +144,7 @@ export function loadConfig(source: Env): AppConfig {
   cfg.graphql = {
     playground: env.bool('GRAPHQL_PLAYGROUND', true),
     depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10, 1, 100),
+    wsRecheckSeconds: env.int('GRAPHQL_WS_RECHECK', 60, 1, 3600),
   };
   cfg.compatPrefixes = readCompatPrefixes(env);
   cfg.cmdb = {

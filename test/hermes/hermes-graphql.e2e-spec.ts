@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createTestApp, TestApp } from '../support/test-app';
+import { ADMIN_PASSWORD, createTestApp, TestApp } from '../support/test-app';
 import { HermesClient, resetHermes } from './hermes-client';
 
 interface Received {
@@ -66,7 +66,7 @@ describe('hermes over GraphQL: queries, mutations, subscriptions', () => {
     };
 
   beforeAll(async () => {
-    t = await createTestApp({ HERMES_DOMAIN: 'example.com' });
+    t = await createTestApp({ HERMES_DOMAIN: 'example.com', GRAPHQL_WS_RECHECK: '1' });
     admin = await t.adminToken();
     url = await listen(t);
   });
@@ -175,6 +175,19 @@ describe('hermes over GraphQL: queries, mutations, subscriptions', () => {
       { data: { laborChanged: { id: 1, fateId: 1, completionEventId: 2 } } },
       { data: { laborChanged: { id: 2, fateId: 1, completionEventId: null } } },
     ]);
+    await client.dispose();
+  });
+
+  it('closes an open websocket once its token is logged out', async () => {
+    const token = await t.login('admin', ADMIN_PASSWORD);
+    const client = wsClient(url, `Bearer ${token}`);
+    const closed = new Promise<number>((resolve) => client.on('closed', (e) => resolve((e as { code: number }).code)));
+    const { done, started } = collect(client, `subscription { hermesEventThrown { id } }`, 1);
+    const ended = done.catch(() => undefined); // the subscription ends with the socket
+    await started;
+    await t.http.post('/auth/logout').set('Authorization', `Bearer ${token}`).expect(204);
+    expect(await closed).toBe(4401);
+    await ended;
     await client.dispose();
   });
 

@@ -14,7 +14,11 @@ import { formatGraphqlError } from './format-error';
 import { PlaygroundController } from './playground.controller';
 import { authorizationOf, wsRequest } from './ws-request';
 
-type SocketExtra = { principal?: Principal };
+type SocketExtra = {
+  principal?: Principal;
+  recheck?: NodeJS.Timeout;
+  socket?: { close(code: number, reason: string): void };
+};
 
 @Module({})
 export class GraphqlApiModule {
@@ -41,15 +45,27 @@ export class GraphqlApiModule {
             plugins: [ApolloServerPluginCacheControlDisabled()],
             subscriptions: {
               'graphql-ws': {
-                // A socket without valid credentials is closed before any subscription starts.
+                // A socket without valid credentials is closed before any subscription starts; an open
+                // one is closed once its token expires, is logged out or its user is disabled.
                 onConnect: async (ctx: Context<Record<string, unknown> | undefined, unknown>) => {
+                  const authorization = authorizationOf(ctx.connectionParams);
+                  const extra = ctx.extra as SocketExtra;
                   try {
-                    const principal = await auth.principalForAuthorization(authorizationOf(ctx.connectionParams));
-                    (ctx.extra as SocketExtra).principal = principal;
-                    return true;
+                    extra.principal = await auth.principalForAuthorization(authorization);
                   } catch {
                     return false;
                   }
+                  extra.recheck = setInterval(() => {
+                    auth.principalForAuthorization(authorization).then(
+                      (principal) => (extra.principal = principal),
+                      () => extra.socket?.close(4401, 'Unauthorized'),
+                    );
+                  }, config.graphql.wsRecheckSeconds * 1000);
+                  extra.recheck.unref();
+                  return true;
+                },
+                onClose: (ctx: Context<Record<string, unknown> | undefined, unknown>) => {
+                  clearInterval((ctx.extra as SocketExtra).recheck);
                 },
               },
             },

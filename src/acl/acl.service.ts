@@ -12,11 +12,12 @@ import { Edge, reachable } from '../common/graph';
 /** The part of a user authentication reads. */
 export type AuthUser = Pick<User, 'id' | 'username' | 'status' | 'isAdmin'>;
 
+// One row per direct role (or one with a null role): a GROUP_CONCAT would be cut at MySQL's
+// group_concat_max_len for users with many roles.
 const LOAD_USER_SQL =
-  'SELECT u.`id`, u.`username`, u.`status`, u.`is_admin`, ' +
-  '(SELECT GROUP_CONCAT(ur.`role_id`) FROM `user_roles` ur WHERE ur.`user_id` = u.`id`) AS direct_roles, ' +
+  'SELECT u.`id`, u.`username`, u.`status`, u.`is_admin`, ur.`role_id`, ' +
   '(SELECT COUNT(1) FROM `revoked_tokens` rt WHERE rt.`token_id` = ?) AS revoked ' +
-  'FROM `users` u WHERE u.`id` = ?';
+  'FROM `users` u LEFT JOIN `user_roles` ur ON ur.`user_id` = u.`id` WHERE u.`id` = ?';
 
 /** What a permission is checked on: a module (`module`/`dns`), a host, an application, a CMDB ACL resource. */
 export interface ResourceRef {
@@ -52,7 +53,7 @@ export class AclService {
       username: string;
       status: UserStatus;
       is_admin: number | string | boolean;
-      direct_roles: string | null;
+      role_id: number | string | null;
       revoked: number | string;
     }[];
     const row = rows[0];
@@ -61,7 +62,7 @@ export class AclService {
         ? { id: Number(row.id), username: row.username, status: row.status, isAdmin: Boolean(Number(row.is_admin)) }
         : null,
       revoked: Number(row?.revoked ?? 0) > 0,
-      roleIds: row?.direct_roles ? String(row.direct_roles).split(',').map(Number) : [],
+      roleIds: rows.filter((r) => r.role_id !== null).map((r) => Number(r.role_id)),
     };
   }
 

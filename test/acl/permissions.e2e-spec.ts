@@ -85,6 +85,21 @@ describe('permissions: grants, roles, parent roles (GraphQL)', () => {
     expect(await allowed('deploy_app', { type: 'application', id: '5' })).toBe(false);
   });
 
+  it('keeps every role of a user who holds hundreds of them', async () => {
+    // Enough role ids that a comma-joined list would pass MySQL's default group_concat_max_len.
+    const names = Array.from({ length: 300 }, (_, i) => `crowd-${String(i).padStart(3, '0')}`);
+    await t.dataSource.query(`INSERT INTO roles (name) VALUES ${names.map(() => '(?)').join(', ')}`, names);
+    const ids = (await t.dataSource.query('SELECT id FROM roles WHERE name LIKE ? ORDER BY id', ['crowd-%'])) as {
+      id: number;
+    }[];
+    await gql(admin, `mutation { addRoleMembers(id: ${ids[299].id}, userIds: [${bobId}]) { id } }`);
+    for (const { id } of ids.slice(0, 299)) {
+      await t.dataSource.query('INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)', [bobId, id]);
+    }
+    await grant({ type: 'ROLE', id: Number(ids[299].id) }, { type: 'application', id: '77' }, 'restart_app');
+    expect(await allowed('restart_app', { type: 'application', id: '77' })).toBe(true);
+  });
+
   it('makes members of a child of an admin role administrators', async () => {
     const query = '{ auditEntries(limit: 1) { total } }';
     expect((await gql(bob, query)).errors[0].extensions.code).toBe('FORBIDDEN');

@@ -223,6 +223,12 @@ describe('hermes workflows: engine, concurrency, permissions, mail, side doors',
     expect((await c.delete('/eventtypes/1')).body.error.message).toBe('Method not supported for this resource.');
     expectError(await c.get('/hosts', { limit: 'ten' }), 400);
     expectError(await c.get('/hosts', { offset: '-1' }), 400);
+    // Past 2^53 the number would reach the SQL as 1e+20: a 400, not a database error.
+    for (const path of ['/hosts', '/events', '/labors', '/quests']) {
+      expectError(await c.get(path, { limit: '99999999999999999999' }), 400);
+      expectError(await c.get(path, { offset: '99999999999999999999' }), 400);
+    }
+    expect((await c.get('/events', { limit: String(Number.MAX_SAFE_INTEGER), offset: '1' })).status).toBe(200);
     expectError(await c.get('/eventtypes/abc'), 400);
     expectError(await c.get('/eventtypes/42'), 404);
     expectError(await c.get('/hosts/nohost'), 404);

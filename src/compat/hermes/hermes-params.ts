@@ -103,12 +103,17 @@ export function qList(query: Query, name: string): string[] {
   return Array.isArray(v) ? v : [v];
 }
 
-/** `limit` (default 10, `all` = every row) and `offset` (default 0); anything else is a 400. */
+/**
+ * `limit` (default 10, `all` = every row) and `offset` (default 0); anything else is a 400. No
+ * maximum, as in the original, but a number past 2^53 would reach the SQL inexact (or as 1e+20).
+ */
 export function pageOf(query: Query): HermesPage {
   const limit = q(query, 'limit');
   const offset = q(query, 'offset');
   const int = (v: string, field: string) => {
-    if (!/^\d+$/.test(v)) throw new InvalidInputError(field, 'must be a non-negative integer');
+    if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
+      throw new InvalidInputError(field, 'must be a non-negative integer');
+    }
     return Number(v);
   };
   return {

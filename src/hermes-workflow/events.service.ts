@@ -18,7 +18,7 @@ import { HermesClock } from './hermes-time';
 import { HermesTransactions } from './hermes-transactions';
 import { questsToComplete } from './quest-progress';
 import { AppConfig } from '../config/app-config';
-import { normalizeUser } from './hermes-user';
+import { storedUser } from './hermes-user';
 
 /** Events of one request: one per host, all of one type. */
 export interface EventThrow {
@@ -156,8 +156,8 @@ export class EventsService implements OnModuleDestroy {
     if (actor) await this.acl.assert(actor, 'throw_event', moduleRef('hermes'));
     const hostnames = [...new Set(input.hostnames)];
     if (hostnames.length === 0) throw new InvalidInputError('hostnames', 'No hosts found with given list');
+    const user = storedUser(input.user, this.config.hermes.domain, 'user');
     return new Promise<HermesEvent[]>((resolve, reject) => {
-      const user = normalizeUser(input.user, this.config.hermes.domain);
       this.queue.push({ actor, input: { ...input, user, hostnames }, resolve, reject });
       if (!this.draining) {
         this.draining = true;
@@ -168,7 +168,7 @@ export class EventsService implements OnModuleDestroy {
 
   /** Throws events inside the caller's transaction (other modules' effects); publishing is theirs to trigger. */
   async throwIn(em: EntityManager, actor: Principal | null, input: EventThrow): Promise<HermesChanges> {
-    const user = normalizeUser(input.user, this.config.hermes.domain);
+    const user = storedUser(input.user, this.config.hermes.domain, 'user');
     const hostnames = [...new Set(input.hostnames)];
     if (hostnames.length === 0) throw new InvalidInputError('hostnames', 'No hosts found with given list');
     const [result] = await this.applyJobs(em, [{ actor, input: { ...input, user, hostnames } }]);

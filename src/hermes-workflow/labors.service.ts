@@ -12,7 +12,7 @@ import { HermesQuest } from './entities/hermes-quest.entity';
 import { chunks, HermesPage, paged, rowsById } from './hermes-page';
 import { HermesClock } from './hermes-time';
 import { HermesTransactions } from './hermes-transactions';
-import { normalizeUser } from './hermes-user';
+import { storedUser } from './hermes-user';
 
 export interface LaborFilter {
   hostId?: number;
@@ -123,6 +123,7 @@ export class LaborsService {
     if (!changes.questId && !changes.ackUser) {
       throw new InvalidInputError('questId', 'Must update either questId or ackUser');
     }
+    const ackUser = changes.ackUser ? storedUser(changes.ackUser, this.config.hermes.domain, 'ackUser') : null;
     return this.tx.run(async (em) => {
       const labor = await em.findOneBy(HermesLabor, { id });
       if (!labor) throw new NotFoundError('labor', id);
@@ -133,8 +134,8 @@ export class LaborsService {
         }
         labor.questId = changes.questId;
       }
-      if (changes.ackUser) {
-        labor.ackUser = normalizeUser(changes.ackUser, this.config.hermes.domain);
+      if (ackUser) {
+        labor.ackUser = ackUser;
         labor.ackTime = this.clock.now();
       }
       await em.update(HermesLabor, { id }, { questId: labor.questId, ackUser: labor.ackUser, ackTime: labor.ackTime });

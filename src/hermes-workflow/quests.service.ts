@@ -14,7 +14,7 @@ import { HermesQuest } from './entities/hermes-quest.entity';
 import { EventsService } from './events.service';
 import { chunks, HermesPage, paged, rowsById } from './hermes-page';
 import { HermesTransactions } from './hermes-transactions';
-import { normalizeUser } from './hermes-user';
+import { storedUser } from './hermes-user';
 import { questProgress, QuestProgress } from './quest-progress';
 
 export interface NewQuest {
@@ -116,7 +116,7 @@ export class QuestsService {
    */
   async create(actor: Principal, input: NewQuest): Promise<HermesQuest> {
     await this.acl.assert(actor, 'manage_quest', moduleRef('hermes'));
-    const creator = normalizeUser(input.creator, this.config.hermes.domain);
+    const creator = storedUser(input.creator, this.config.hermes.domain, 'creator');
     if (input.description.length === 0) throw new InvalidInputError('description', 'must not be empty');
     if (input.targetTime !== null && input.targetTime <= this.events.now()) {
       throw new InvalidInputError('targetTime', 'Quest target time must be in the future');
@@ -166,12 +166,13 @@ export class QuestsService {
     if (changes.targetTime !== undefined && changes.targetTime <= this.events.now()) {
       throw new InvalidInputError('targetTime', 'Quest target time must be in the future');
     }
+    const creator = changes.creator ? storedUser(changes.creator, this.config.hermes.domain, 'creator') : null;
     return this.tx.run(async (em) => {
       const quest = await em.findOneBy(HermesQuest, { id });
       if (!quest) throw new NotFoundError('quest', id);
       const before = { description: quest.description, creator: quest.creator, targetTime: quest.targetTime };
       if (changes.description) quest.description = changes.description;
-      if (changes.creator) quest.creator = normalizeUser(changes.creator, this.config.hermes.domain);
+      if (creator) quest.creator = creator;
       if (changes.targetTime !== undefined) quest.targetTime = changes.targetTime;
       const saved = await em.save(quest);
       await this.audit.record(em, {

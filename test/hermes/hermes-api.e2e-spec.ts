@@ -155,6 +155,10 @@ describe('hermes family: the original API suite', () => {
       expectError(await c.create('/events', { hostname: 'example', eventTypeId: 1 }), 400);
       expectError(await c.create('/events', { user: 'x', eventTypeId: 1 }), 400);
       expectError(await c.create('/events', { user: 'x', eventTypeId: 1, questId: 42 }), 404);
+      // 250 characters and @example.com are more than the 255 the column holds.
+      const long = await c.create('/events', { ...base, eventTypeId: 1, user: 'u'.repeat(250) });
+      expectError(long, 400);
+      expect(long.body.error.message).toMatch(/^user: /);
       expect((await c.get('/events')).body.totalEvents).toBe(2);
     });
 
@@ -507,9 +511,29 @@ describe('hermes family: the original API suite', () => {
       expectError(await c.create('/quests', { ...ok, creator: undefined }), 400);
       expectError(await c.create('/quests', { ...ok, description: undefined }), 400);
       expectError(await c.create('/quests', { ...ok, fateId: undefined }), 400);
+      const long = await c.create('/quests', { ...ok, creator: 'c'.repeat(250) });
+      expectError(long, 400);
+      expect(long.body.error.message).toMatch(/^creator: /);
       expectError(await c.get('/quests/42'), 404);
       expect((await c.get('/quests')).body.totalQuests).toBe(0);
       expect((await c.get('/events')).body.totalEvents).toBe(2);
+    });
+
+    it('refuses a creator or ackUser longer than its column, changing nothing', async () => {
+      expect(
+        (await c.create('/quests', { creator: 'johnny', fateId: 1, description: 'd', hostnames: ['example'] })).status,
+      ).toBe(201);
+      const creator = await c.update('/quests/1', { creator: 'c'.repeat(250), description: 'changed' });
+      expectError(creator, 400);
+      expect(creator.body.error.message).toMatch(/^creator: /);
+      const ack = await c.update('/labors/1', { ackUser: 'a'.repeat(250), questId: 1 });
+      expectError(ack, 400);
+      expect(ack.body.error.message).toMatch(/^ackUser: /);
+      expect((await c.get('/quests/1')).body).toMatchObject({ creator: 'johnny@example.com', description: 'd' });
+      expect((await c.get('/labors/1')).body).toMatchObject({ ackUser: null, ackTime: null });
+      // Exactly 255 fits.
+      const fits = 'b'.repeat(255 - '@example.com'.length);
+      expect((await c.update('/labors/1', { ackUser: fits })).body.ackUser).toBe(`${fits}@example.com`);
     });
 
     it('creates a quest: one event and one labor per host', async () => {

@@ -18,6 +18,7 @@ import { HermesClock } from './hermes-time';
 import { HermesTransactions } from './hermes-transactions';
 import { questsToComplete } from './quest-progress';
 import { AppConfig } from '../config/app-config';
+import { requireFitsText } from './hermes-limits';
 import { storedUser } from './hermes-user';
 
 /** Events of one request: one per host, all of one type. */
@@ -157,6 +158,7 @@ export class EventsService implements OnModuleDestroy {
     const hostnames = [...new Set(input.hostnames)];
     if (hostnames.length === 0) throw new InvalidInputError('hostnames', 'No hosts found with given list');
     const user = storedUser(input.user, this.config.hermes.domain, 'user');
+    if (input.note !== null) requireFitsText(input.note, 'note');
     return new Promise<HermesEvent[]>((resolve, reject) => {
       this.queue.push({ actor, input: { ...input, user, hostnames }, resolve, reject });
       if (!this.draining) {
@@ -169,6 +171,7 @@ export class EventsService implements OnModuleDestroy {
   /** Throws events inside the caller's transaction (other modules' effects); publishing is theirs to trigger. */
   async throwIn(em: EntityManager, actor: Principal | null, input: EventThrow): Promise<HermesChanges> {
     const user = storedUser(input.user, this.config.hermes.domain, 'user');
+    if (input.note !== null) requireFitsText(input.note, 'note');
     const hostnames = [...new Set(input.hostnames)];
     if (hostnames.length === 0) throw new InvalidInputError('hostnames', 'No hosts found with given list');
     const [result] = await this.applyJobs(em, [{ actor, input: { ...input, user, hostnames } }]);

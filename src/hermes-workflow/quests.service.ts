@@ -14,6 +14,7 @@ import { HermesQuest } from './entities/hermes-quest.entity';
 import { EventsService } from './events.service';
 import { chunks, HermesPage, paged, rowsById } from './hermes-page';
 import { HermesTransactions } from './hermes-transactions';
+import { QUEST_DESCRIPTION_MAX, requireFitsText, requireMaxLength } from './hermes-limits';
 import { storedUser } from './hermes-user';
 import { questProgress, QuestProgress } from './quest-progress';
 
@@ -118,6 +119,7 @@ export class QuestsService {
     await this.acl.assert(actor, 'manage_quest', moduleRef('hermes'));
     const creator = storedUser(input.creator, this.config.hermes.domain, 'creator');
     if (input.description.length === 0) throw new InvalidInputError('description', 'must not be empty');
+    requireMaxLength(input.description, QUEST_DESCRIPTION_MAX, 'description');
     if (input.targetTime !== null && input.targetTime <= this.events.now()) {
       throw new InvalidInputError('targetTime', 'Quest target time must be in the future');
     }
@@ -167,6 +169,7 @@ export class QuestsService {
       throw new InvalidInputError('targetTime', 'Quest target time must be in the future');
     }
     const creator = changes.creator ? storedUser(changes.creator, this.config.hermes.domain, 'creator') : null;
+    if (changes.description) requireMaxLength(changes.description, QUEST_DESCRIPTION_MAX, 'description');
     return this.tx.run(async (em) => {
       const quest = await em.findOneBy(HermesQuest, { id });
       if (!quest) throw new NotFoundError('quest', id);
@@ -199,6 +202,10 @@ export class QuestsService {
     if (!mail.serverOwners && !mail.laborOwners) {
       throw new InvalidInputError('serverOwners', 'Must specify serverOwners and/or laborOwners');
     }
+    // The subject is a VARCHAR(255) of the outbox; the message goes into its TEXT body.
+    requireMaxLength(mail.subject, 255, 'subject');
+    requireMaxLength(mail.from, 255, 'from');
+    requireFitsText(mail.message, 'message');
     const quest = await this.get(id);
     const labors = (await this.dataSource.getRepository(HermesLabor).findBy({ questId: id })) ?? [];
     const owners = await this.apps.ownersOfHosts(labors.map((l) => l.hostId));
@@ -216,6 +223,8 @@ export class QuestsService {
     if (recipients.size === 0) throw new InvalidInputError('serverOwners', 'Host owners not found');
     const link = questLink(this.config.publicUrl, this.config.compatPrefixes.hermes, id);
     const body = `${mail.message}\n\nQuest ${id}: ${quest.description}\n${link}\n\nSent by ${mail.from}`;
+    // What the mail adds to the message is small but not nothing.
+    requireFitsText(body, 'message');
     const to = [...recipients].sort();
     await this.tx.run(async (em) => {
       for (const address of to) await this.mailer.queue(em, { to: address, subject: mail.subject, body });

@@ -159,7 +159,15 @@ describe('hermes family: the original API suite', () => {
       const long = await c.create('/events', { ...base, eventTypeId: 1, user: 'u'.repeat(250) });
       expectError(long, 400);
       expect(long.body.error.message).toMatch(/^user: /);
+      // A TEXT column holds 65,535 bytes: 70,000 characters, or 20,000 three-byte ones, do not fit.
+      for (const note of ['n'.repeat(70_000), '€'.repeat(22_000)]) {
+        const big = await c.create('/events', { ...base, eventTypeId: 1, note });
+        expectError(big, 400);
+        expect(big.body.error.message).toMatch(/^note: /);
+      }
       expect((await c.get('/events')).body.totalEvents).toBe(2);
+      // The original's very large note still fits.
+      expect((await c.create('/events', { ...base, eventTypeId: 1, note: 'n'.repeat(60_000) })).status).toBe(201);
     });
 
     it('creates events by type id or by category and state', async () => {
@@ -514,6 +522,9 @@ describe('hermes family: the original API suite', () => {
       const long = await c.create('/quests', { ...ok, creator: 'c'.repeat(250) });
       expectError(long, 400);
       expect(long.body.error.message).toMatch(/^creator: /);
+      const wordy = await c.create('/quests', { ...ok, description: 'd'.repeat(4097) });
+      expectError(wordy, 400);
+      expect(wordy.body.error.message).toMatch(/^description: /);
       expectError(await c.get('/quests/42'), 404);
       expect((await c.get('/quests')).body.totalQuests).toBe(0);
       expect((await c.get('/events')).body.totalEvents).toBe(2);
@@ -529,6 +540,9 @@ describe('hermes family: the original API suite', () => {
       const ack = await c.update('/labors/1', { ackUser: 'a'.repeat(250), questId: 1 });
       expectError(ack, 400);
       expect(ack.body.error.message).toMatch(/^ackUser: /);
+      const wordy = await c.update('/quests/1', { description: 'd'.repeat(70_000) });
+      expectError(wordy, 400);
+      expect(wordy.body.error.message).toMatch(/^description: /);
       expect((await c.get('/quests/1')).body).toMatchObject({ creator: 'johnny@example.com', description: 'd' });
       expect((await c.get('/labors/1')).body).toMatchObject({ ackUser: null, ackTime: null });
       // Exactly 255 fits.

@@ -297,6 +297,16 @@ describe('hermes workflows: engine, concurrency, permissions, mail, side doors',
       c.create('/quests/1/mail', { from: 'lead@example.com', subject: 'Patch', message: 'Please patch', ...body });
     expectError(await send({}), 400);
     expectError(await send({ serverOwners: true, subject: undefined }), 400);
+    // The outbox holds a 255-character subject and a 65,535-byte body.
+    for (const [field, value] of [
+      ['subject', 's'.repeat(256)],
+      ['message', 'm'.repeat(70_000)],
+      ['from', 'f'.repeat(256)],
+    ]) {
+      const res = await send({ serverOwners: true, [field]: value });
+      expectError(res, 400);
+      expect(res.body.error.message).toMatch(new RegExp(`^${field}: `));
+    }
     expectError(await c.create('/quests/9/mail', { serverOwners: true, from: 'a', subject: 'b', message: 'c' }), 404);
     const res = await send({ serverOwners: true });
     expect(res.status).toBe(201);

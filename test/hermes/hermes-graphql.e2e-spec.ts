@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ADMIN_PASSWORD, createTestApp, TestApp } from '../support/test-app';
@@ -226,5 +227,32 @@ const redisUrl = process.env.TEST_REDIS_URL;
     expect((await rest.create('/events', { hostname: 'n1', user: 'node', eventTypeId: 1 })).status).toBe(201);
     expect(await sub.done).toEqual([{ data: { hermesEventThrown: { id: 1, user: 'node@localhost' } } }]);
     await client.dispose();
+  });
+});
+
+describe('hermes with its Redis pub/sub unreachable', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // A port that was just free: nothing listens there, so every connection is refused.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    t = await createTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` });
+  });
+  afterAll(() => t.close());
+
+  it('still throws events and runs the fates: publishing is best effort, after the commit', async () => {
+    const rest = new HermesClient(t, await t.adminToken());
+    await rest.create('/eventtypes', { category: 'c', state: 's', description: 'd' });
+    await rest.create('/fates', { creationEventTypeId: 1, description: 'f' });
+    const started = Date.now();
+    const single = await rest.create('/events', { hostname: 'n1', user: 'u', eventTypeId: 1 });
+    const bulk = await rest.create('/events', { hostnames: ['n2', 'n3'], user: 'u', eventTypeId: 1 });
+    expect([single.status, bulk.status]).toEqual([201, 201]);
+    // Answered at once, not after a publish that waits for a connection.
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await rest.get('/labors')).body.totalLabors).toBe(3);
   });
 });

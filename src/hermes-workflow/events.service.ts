@@ -260,13 +260,17 @@ export class EventsService implements OnModuleDestroy {
 
     const results: HermesChanges[] = jobs.map(() => ({ events: [], laborIds: [] }));
     for (const round of rounds) {
+      // A request's events go in host id order, as the original read its hosts back before inserting.
       const planned = round.flatMap((i) =>
-        jobs[i].input.hostnames.map((name) => ({
-          hostId: hostIds.get(name) as number,
-          eventTypeId: jobs[i].input.eventTypeId,
-          user: jobs[i].input.user,
-          note: jobs[i].input.note,
-        })),
+        jobs[i].input.hostnames
+          .map((name) => hostIds.get(name) as number)
+          .sort((a, b) => a - b)
+          .map((hostId) => ({
+            hostId,
+            eventTypeId: jobs[i].input.eventTypeId,
+            user: jobs[i].input.user,
+            note: jobs[i].input.note,
+          })),
       );
       const applied = await this.apply(em, planned, {});
       let at = 0;

@@ -128,7 +128,8 @@ export class QuestsService {
     if (!fate) throw new InvalidInputError('fateId', `Bad fate id ${input.fateId}`);
     if (hostnames.length === 0) throw new InvalidInputError('hostnames', 'No hosts found with given list');
     const { quest, changes } = await this.tx.run(async (em) => {
-      const hosts = await this.hosts.ensureByNames(em, actor, hostnames, 'hostnames');
+      // One event per host in host id order, as the original.
+      const hosts = (await this.hosts.ensureByNames(em, actor, hostnames, 'hostnames')).sort((a, b) => a.id - b.id);
       await this.hosts.lockRows(
         em,
         hosts.map((h) => h.id),

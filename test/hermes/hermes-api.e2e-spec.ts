@@ -256,6 +256,39 @@ describe('hermes family: the original API suite', () => {
       expect(res.headers.location).toBeUndefined();
     });
 
+    it('throws a batch in host order, whatever the order of the names', async () => {
+      // The original read the named hosts back from the database and inserted in that order.
+      await c.create('/fates', { creationEventTypeId: 6, description: 'shutdown' });
+      const res = await c.create('/events', { hostnames: ['test', 'newhost', 'example'], user: 'u', eventTypeId: 6 });
+      const pairs = (res.body.events as { id: number; hostId: number }[]).map((e) => [e.id, e.hostId]);
+      expect(pairs).toEqual([
+        [3, 1],
+        [4, 3],
+        [5, 4],
+      ]);
+      const quest = await c.create('/quests', {
+        fateId: 1,
+        creator: 'c',
+        description: 'd',
+        hostnames: ['test', 'sample'],
+      });
+      const labors = (quest.body.labors as { id: number; hostId: number; creationEventId: number }[]).map((l) => [
+        l.id,
+        l.hostId,
+        l.creationEventId,
+      ]);
+      expect(labors).toEqual([
+        [4, 2, 6],
+        [5, 3, 7],
+      ]);
+      const all = (await c.get('/labors')).body.labors as { id: number; hostId: number }[];
+      expect(all.slice(0, 3).map((l) => [l.id, l.hostId])).toEqual([
+        [1, 1],
+        [2, 3],
+        [3, 4],
+      ]);
+    });
+
     it('filters by time: after is inclusive, before exclusive', async () => {
       expect((await c.get('/events/2')).body.timestamp).toEqual(expect.any(String));
       expectCreated(

@@ -176,6 +176,22 @@ describe('cmdb compat: the search endpoints (/ci/s, /ci_relations/s) and GraphQL
       }
     });
 
+    it('ignores parameters it does not read, as the original does', async () => {
+      // The document's `_type` parameter, veops's options and a cache-busting `_`.
+      const extra = { _type: 'vm', excludes: 'cpu', need_children: 1, _: '1700000000' };
+      const res = await search({ q: '_type:server,hostname:web-1', ...extra }).expect(200);
+      expect(hostnames(res.body)).toEqual(['web-1']);
+      const below = await search(
+        { root_id: ids['web-1'], reverse: 0, ret_key: 'alias', _: 1 },
+        admin,
+        '/ci_relations/s',
+      );
+      expect([below.status, hostnames(below.body)]).toEqual([200, ['vm-1', 'vm-2']]);
+      for (const path of [`/ci/${ids['web-1']}`, `/ci/type/${types.server}`, '/ci_types', '/attributes/s']) {
+        expect([path, (await get(path, { _: 1, fl: 'idc' })).status]).toEqual([path, 200]);
+      }
+    });
+
     it('shows a user only the CIs of types they may read', async () => {
       await createUser(t, 'carol', 'carol-password');
       const carol = await t.login('carol', 'carol-password');

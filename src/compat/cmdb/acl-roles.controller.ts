@@ -5,7 +5,7 @@ import { RolesService } from '../../acl/roles.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { pageKeys, roleDict } from './acl-wire';
-import { CmdbAppParams, CmdbParams } from './cmdb-params';
+import { CmdbAppParams, CmdbParams, CmdbReadParams } from './cmdb-params';
 import {
   CreateRoleParams,
   ListRolesParams,
@@ -25,7 +25,7 @@ export class AclRolesController {
 
   /** Every role, with its direct parents in `id2parents`. `user_role` changes nothing: there are no personal roles. */
   @Get()
-  async list(@CmdbParams() p: ListRolesParams) {
+  async list(@CmdbReadParams() p: ListRolesParams) {
     const [rows, total] = await this.roles.list(p.q, p.offset, p.page_size);
     const parents = await this.roles.parentsOf(rows.map((r) => r.id));
     return {

@@ -5,7 +5,7 @@ import type { CiAttribute } from '../../cmdb/ci/entities/ci-attribute.entity';
 import { ValueType } from '../../cmdb/ci/value-types';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CmdbParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
 import { attributeDict } from './cmdb-wire';
 import { AttributeSearchParams, CreateAttributeParams, UpdateAttributeParams } from './dto/ci-config-params.dto';
 
@@ -34,7 +34,7 @@ export class CiAttributesController {
   constructor(private readonly attributes: CiAttributesService) {}
 
   @Get(['s', 'search'])
-  async search(@CmdbParams() p: AttributeSearchParams) {
+  async search(@CmdbReadParams() p: AttributeSearchParams) {
     const [rows, numfound] = await this.attributes.list(
       { search: p.q, name: p.name, alias: p.alias },
       p.offset,
@@ -51,7 +51,7 @@ export class CiAttributesController {
 
   /** By id, name or alias. */
   @Get(':key')
-  async get(@Param('key') key: string, @CmdbParams() _p: CmdbSignedParams) {
+  async get(@Param('key') key: string, @CmdbReadParams() _p: CmdbSignedParams) {
     const [attribute] = await this.dicts([await this.attributes.get(key)]);
     return { attribute };
   }

@@ -6,7 +6,7 @@ import { CiRelationsService } from '../../cmdb/ci/ci-relations.service';
 import { CiSearchService } from '../../cmdb/ci/ci-search.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CmdbParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
 import { searchAnswer, searchParams } from './cmdb-search-wire';
 import {
   AddCiRelationParams,
@@ -34,13 +34,13 @@ export class CiRelationsController {
    * the types reachable from the root's type at those depths.
    */
   @Get(['s', 'search'])
-  async search(@CurrentPrincipal() actor: Principal, @CmdbParams() p: RelationSearchParams) {
+  async search(@CurrentPrincipal() actor: Principal, @CmdbReadParams() p: RelationSearchParams) {
     return searchAnswer(await this.searchService.searchRelated(actor, p.root_id, p.level, searchParams(p)));
   }
 
   /** How many CIs sit exactly `level` steps below each root: `{"<root id>": n}`. */
   @Get('statistics')
-  async statistics(@CurrentPrincipal() actor: Principal, @CmdbParams() p: RelationStatisticsParams) {
+  async statistics(@CurrentPrincipal() actor: Principal, @CmdbReadParams() p: RelationStatisticsParams) {
     const counts = await this.relations.countAtLevel(actor, p.root_ids, p.level, p.type_ids);
     return Object.fromEntries([...counts].map(([root, n]) => [String(root), n]));
   }
@@ -62,7 +62,7 @@ export class CiRelationsController {
   async children(
     @CurrentPrincipal() actor: Principal,
     @Param('id', ParseIntPipe) id: number,
-    @CmdbParams() p: RelatedCisParams,
+    @CmdbReadParams() p: RelatedCisParams,
   ) {
     const { numfound, rows } = await this.related(actor, id, 'children', p);
     return { numfound, total: rows.length, page: p.page, second_cis: rows };
@@ -72,7 +72,7 @@ export class CiRelationsController {
   async parents(
     @CurrentPrincipal() actor: Principal,
     @Param('id', ParseIntPipe) id: number,
-    @CmdbParams() p: RelatedCisParams,
+    @CmdbReadParams() p: RelatedCisParams,
   ) {
     const { numfound, rows } = await this.related(actor, id, 'parents', p);
     return { numfound, total: rows.length, page: p.page, first_cis: rows };

@@ -8,7 +8,7 @@ import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { cmdbTime } from './acl-wire';
-import { CMDB_DEFAULT_PAGE_SIZE, CmdbAllParams, CmdbParams, CmdbSignedParams } from './cmdb-params';
+import { CMDB_DEFAULT_PAGE_SIZE, CmdbAllParams, CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
 import { searchAnswer, searchParams } from './cmdb-search-wire';
 import { CiBatchParams, CiGetParams, CiSearchParams, CisByTypeParams, HeartbeatListParams } from './dto/ci-params.dto';
 
@@ -70,13 +70,13 @@ export class CisController {
    * term, an unknown attribute or type in `q`, `fl`, `facet` or `sort` is a 400.
    */
   @Get(['s', 'search'])
-  async search(@CurrentPrincipal() actor: Principal, @CmdbParams() p: CiSearchParams) {
+  async search(@CurrentPrincipal() actor: Principal, @CmdbReadParams() p: CiSearchParams) {
     return searchAnswer(await this.searchService.search(actor, searchParams(p)));
   }
 
   /** Agents' liveness, 50 a page: `[hostname, first private IP, type name, status]`. */
   @Get('heartbeat')
-  async heartbeats(@CurrentPrincipal() actor: Principal, @CmdbParams() p: HeartbeatListParams) {
+  async heartbeats(@CurrentPrincipal() actor: Principal, @CmdbReadParams() p: HeartbeatListParams) {
     const size = CMDB_DEFAULT_PAGE_SIZE;
     const { numfound, rows } = await this.queries.heartbeats(
       actor,
@@ -102,7 +102,7 @@ export class CisController {
 
   /** Nothing is cached here, so there is nothing to refresh. */
   @Get('flush')
-  flushAll(@CmdbParams() _p: CmdbSignedParams) {
+  flushAll(@CmdbReadParams() _p: CmdbSignedParams) {
     return { code: 200 };
   }
 
@@ -122,7 +122,7 @@ export class CisController {
   async byType(
     @CurrentPrincipal() actor: Principal,
     @Param('typeId', ParseIntPipe) typeId: number,
-    @CmdbParams() p: CisByTypeParams,
+    @CmdbReadParams() p: CisByTypeParams,
   ) {
     const { numfound, rows } = await this.queries.byType(actor, typeId, p.offset, p.pageSize, {
       fields: p.fields,
@@ -148,7 +148,7 @@ export class CisController {
   async detail(
     @CurrentPrincipal() actor: Principal,
     @Param('id', ParseIntPipe) id: number,
-    @CmdbParams() _p: CmdbSignedParams,
+    @CmdbReadParams() _p: CmdbSignedParams,
   ) {
     const ci = await this.queries.get(actor, id);
     return {
@@ -164,7 +164,7 @@ export class CisController {
   }
 
   @Get(':id/flush')
-  flushOne(@Param('id', ParseIntPipe) _id: number, @CmdbParams() _p: CmdbSignedParams) {
+  flushOne(@Param('id', ParseIntPipe) _id: number, @CmdbReadParams() _p: CmdbSignedParams) {
     return { code: 200 };
   }
 
@@ -183,7 +183,11 @@ export class CisController {
 
   /** The CI's row, with its children one level down grouped under their type's name. */
   @Get(':id')
-  async get(@CurrentPrincipal() actor: Principal, @Param('id', ParseIntPipe) id: number, @CmdbParams() p: CiGetParams) {
+  async get(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id', ParseIntPipe) id: number,
+    @CmdbReadParams() p: CiGetParams,
+  ) {
     const ci = await this.queries.withChildren(actor, id, { fields: p.fields, retKey: p.ret_key });
     return { ci_id: id, ci };
   }

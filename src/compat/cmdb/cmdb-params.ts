@@ -42,6 +42,20 @@ const validation = new ValidationPipe({
 /** The CMDB parameter set (§3), validated against the DTO class of the parameter. */
 export const CmdbParams = (): ParameterDecorator => readParams(validation);
 
+// A read in the original takes the parameters it knows by name and never looks at the rest, so a
+// client's extra names (the document's `_type`, veops's options, a cache-busting `_`) are dropped,
+// not refused. Writes stay strict: the original failed on a configuration field it did not know.
+const readValidation = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: false,
+  transform: true,
+  validateCustomDecorators: true,
+  stopAtFirstError: true,
+});
+
+/** The parameter set of a read (GET, and the searches), validated; names the DTO lacks are dropped. */
+export const CmdbReadParams = (): ParameterDecorator => readParams(readValidation);
+
 /** The whole parameter set unvalidated: CI writes take any attribute name as a key. */
 export const CmdbAllParams = (): ParameterDecorator => readParams();
 

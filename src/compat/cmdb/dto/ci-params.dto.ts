@@ -136,13 +136,6 @@ export class CiSearchParams extends CmdbCountParams {
   @RetKeyParam()
   @IsIn(['name', 'alias', 'id'])
   ret_key: RetKey = 'name';
-
-  /** veops's options, accepted and ignored. */
-  @IsOptional()
-  excludes?: unknown;
-
-  @IsOptional()
-  use_id_filter?: unknown;
 }
 
 export class RelationSearchParams extends CiSearchParams {

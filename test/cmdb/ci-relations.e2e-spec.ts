@@ -131,6 +131,26 @@ describe('cmdb compat: CI relations and preferences', () => {
     });
   });
 
+  describe('deleting a relation type', () => {
+    it('is refused while CI relations still carry it, after their type relation moved to another', async () => {
+      const runs = (await post('/relation_types', { name: 'runs' }).expect(200)).body.id;
+      const hosts = (await post('/relation_types', { name: 'hosts' }).expect(200)).body.id;
+      for (const name of ['cluster', 'node']) {
+        types[name] = (await post('/ci_types', { name, unique_key: 'hostname' }).expect(200)).body.type_id;
+      }
+      await post(`/ci_type_relations/${types.cluster}/${types.node}`, { relation_type_id: runs }).expect(200);
+      const cr = (await post(`/ci_relations/${await ci('cluster', 'c-1')}/${await ci('node', 'n-1')}`).expect(200)).body
+        .cr_id;
+      await post(`/ci_type_relations/${types.cluster}/${types.node}`, { relation_type_id: hosts }).expect(200);
+
+      const refused = await del(`/relation_types/${runs}`).expect(400);
+      expect(refused.body.message).toMatch(/runs is used by CI relations/);
+      expect((await get('/relation_types')).body.map((r: { name: string }) => r.name)).toContain('runs');
+      await del(`/ci_relations/${cr}`).expect(200);
+      await del(`/relation_types/${runs}`).expect(200, { rel_id: runs });
+    });
+  });
+
   describe('preferences', () => {
     it("falls back to the type's default columns, then shows the caller's choice in order", async () => {
       const before = await get(`/preference/ci_types/server/attributes`).expect(200);

@@ -8,6 +8,7 @@ import { auditCmdb } from './cmdb-audit';
 import { nameTaken } from './named-rows';
 import { CiPermissionsService } from './ci-permissions.service';
 import { CiRelationType } from './entities/ci-relation-type.entity';
+import { CiRelation } from './entities/ci-relation.entity';
 import { CiTypeRelation } from './entities/ci-type-relation.entity';
 import { CiType } from './entities/ci-type.entity';
 
@@ -77,7 +78,10 @@ export class CiTypeRelationsService {
     });
   }
 
-  /** Refused while a type relation uses it. */
+  /**
+   * Refused while a type relation or a CI relation uses it: a type relation given another relation
+   * type keeps the CI relations made under the old one, and they would lose their type's name.
+   */
   async deleteRelationType(actor: Principal, id: number): Promise<void> {
     this.perms.assertConfig(actor, 'Managing relation types');
     await this.db.write(async (em) => {
@@ -85,6 +89,10 @@ export class CiTypeRelationsService {
       if (!type) throw new NotFoundError('relation type', id);
       if (await em.existsBy(CiTypeRelation, { relationTypeId: id })) {
         throw new InvalidInputError('rel_id', `relation type ${type.name} is used by CIType relations`);
+      }
+      // Rare and stops at the first row; not worth an index of its own on ci_relations.
+      if (await em.existsBy(CiRelation, { relationTypeId: id })) {
+        throw new InvalidInputError('rel_id', `relation type ${type.name} is used by CI relations`);
       }
       await em.delete(CiRelationType, { id });
       await auditCmdb(this.audit, em, actor, { type: 'ci_relation_type', id, name: type.name }, 'delete', {

@@ -264,6 +264,17 @@ describe('cmdb compat: CIs, their history and heartbeats', () => {
       });
       await get('/ci/999999/detail').expect(404);
       expect((await get('/ci/999999').expect(404)).body).toEqual({ message: expect.any(String) });
+      // The original's ids are `<int:…>` route parts: anything else matches no route.
+      for (const path of [
+        '/ci/web-1',
+        '/ci/1.5/detail',
+        '/ci/type/server',
+        '/history/records/x',
+        '/ci_relations/x/second_cis',
+      ]) {
+        expect([path, (await get(path)).status]).toEqual([path, 404]);
+      }
+      await del('/ci_relations/x').expect(404);
       await get('/ci/flush').expect(200, { code: 200 });
       await get(`/ci/${web1}/flush`).expect(200, { code: 200 });
     });

@@ -268,8 +268,8 @@ describe('cmdb compat: login and the ACL endpoints', () => {
       await t.http.post(`${ACL}/roles/${role}/parents`).set(auth(admin)).send({ parent_id: 99999 }).expect(404);
     });
 
-    it('refuses a non-numeric id with 400', async () => {
-      const res = await t.http.delete(`${ACL}/roles/abc`).set(auth(admin)).expect(400);
+    it('answers a non-numeric id with 404, as a path the original has no route for', async () => {
+      const res = await t.http.delete(`${ACL}/roles/abc`).set(auth(admin)).expect(404);
       expect(res.body).toEqual({ message: expect.any(String) });
     });
 

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AclResourcesService } from '../../acl/acl-resources.service';
 import type { ResourceRef } from '../../acl/acl.service';
@@ -7,7 +7,7 @@ import { RolesService } from '../../acl/roles.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { groupDict, pageKeys, permDicts, resourceDict, resourceTypeDict } from './acl-wire';
-import { CMDB_APP_ID, CmdbAppParams, CmdbParams, CmdbReadParams } from './cmdb-params';
+import { CMDB_APP_ID, CmdbAppParams, CmdbIdPipe, CmdbParams, CmdbReadParams } from './cmdb-params';
 import {
   CreateResourceParams,
   CreateResourceTypeParams,
@@ -51,7 +51,7 @@ export class AclResourcesController {
   @Put('resource_types/:id')
   async updateType(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: UpdateResourceTypeParams,
   ) {
     const type = await this.resources.updateType(actor, id, {
@@ -66,7 +66,7 @@ export class AclResourcesController {
   @Delete('resource_types/:id')
   async removeType(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() _p: CmdbAppParams,
   ) {
     await this.resources.removeType(actor, id);
@@ -74,7 +74,7 @@ export class AclResourcesController {
   }
 
   @Get('resource_types/:id/perms')
-  async typePerms(@Param('id', ParseIntPipe) id: number, @CmdbReadParams() _p: CmdbAppParams) {
+  async typePerms(@Param('id', CmdbIdPipe) id: number, @CmdbReadParams() _p: CmdbAppParams) {
     return permDicts(await this.resources.getType(id));
   }
 
@@ -96,7 +96,7 @@ export class AclResourcesController {
   @Put('resources/:id')
   async renameResource(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: RenameResourceParams,
   ) {
     return resourceDict(await this.resources.renameResource(actor, id, p.name));
@@ -106,7 +106,7 @@ export class AclResourcesController {
   @Delete('resources/:id')
   async removeResource(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() _p: CmdbAppParams,
   ) {
     await this.resources.removeResource(actor, id);
@@ -116,7 +116,7 @@ export class AclResourcesController {
   @Get('resources/:id/permissions')
   async resourcePermissions(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbReadParams() _p: CmdbAppParams,
   ) {
     const resource = await this.resources.getResource(id);
@@ -142,14 +142,14 @@ export class AclResourcesController {
   @Put('resource_groups/:id')
   async setItems(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: GroupItemsParams,
   ) {
     return (await this.resources.setGroupItems(actor, id, [...new Set(p.items)])).map(resourceDict);
   }
 
   @Get('resource_groups/:id/items')
-  async items(@Param('id', ParseIntPipe) id: number, @CmdbReadParams() _p: CmdbAppParams) {
+  async items(@Param('id', CmdbIdPipe) id: number, @CmdbReadParams() _p: CmdbAppParams) {
     return (await this.resources.groupItems(id)).map(resourceDict);
   }
 
@@ -157,7 +157,7 @@ export class AclResourcesController {
   @Delete('resource_groups/:id')
   async removeGroup(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() _p: CmdbAppParams,
   ) {
     await this.resources.removeGroup(actor, id);
@@ -167,7 +167,7 @@ export class AclResourcesController {
   @Get('resource_groups/:id/permissions')
   async groupPermissions(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbReadParams() _p: CmdbAppParams,
   ) {
     const group = await this.resources.getGroup(id);

@@ -1,11 +1,11 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { GrantsService } from '../../acl/grants.service';
 import { RolesService } from '../../acl/roles.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { pageKeys, roleDict } from './acl-wire';
-import { CmdbAppParams, CmdbParams, CmdbReadParams } from './cmdb-params';
+import { CmdbAppParams, CmdbIdPipe, CmdbParams, CmdbReadParams } from './cmdb-params';
 import {
   CreateRoleParams,
   ListRolesParams,
@@ -49,7 +49,7 @@ export class AclRolesController {
   @Put(':rid')
   async update(
     @CurrentPrincipal() actor: Principal,
-    @Param('rid', ParseIntPipe) rid: number,
+    @Param('rid', CmdbIdPipe) rid: number,
     @CmdbParams() p: UpdateRoleParams,
   ) {
     const role = await this.roles.update(actor, rid, {
@@ -64,7 +64,7 @@ export class AclRolesController {
   @Delete(':rid')
   async remove(
     @CurrentPrincipal() actor: Principal,
-    @Param('rid', ParseIntPipe) rid: number,
+    @Param('rid', CmdbIdPipe) rid: number,
     @CmdbParams() _p: CmdbAppParams,
   ) {
     await this.roles.remove(actor, rid);
@@ -76,7 +76,7 @@ export class AclRolesController {
   @HttpCode(200)
   async addParent(
     @CurrentPrincipal() actor: Principal,
-    @Param('childId', ParseIntPipe) childId: number,
+    @Param('childId', CmdbIdPipe) childId: number,
     @CmdbParams() p: RoleParentParams,
   ) {
     await this.roles.addParent(actor, childId, p.parent_id);
@@ -86,7 +86,7 @@ export class AclRolesController {
   @Delete(':childId/parents')
   async removeParent(
     @CurrentPrincipal() actor: Principal,
-    @Param('childId', ParseIntPipe) childId: number,
+    @Param('childId', CmdbIdPipe) childId: number,
     @CmdbParams() p: RoleParentParams,
   ) {
     await this.roles.removeParent(actor, childId, p.parent_id);
@@ -97,8 +97,8 @@ export class AclRolesController {
   @HttpCode(200)
   grantOnResource(
     @CurrentPrincipal() actor: Principal,
-    @Param('rid', ParseIntPipe) rid: number,
-    @Param('resourceId', ParseIntPipe) resourceId: number,
+    @Param('rid', CmdbIdPipe) rid: number,
+    @Param('resourceId', CmdbIdPipe) resourceId: number,
     @CmdbParams() p: PermsParams,
   ) {
     return this.change(actor, rid, { resourceId }, p.perms, true);
@@ -108,8 +108,8 @@ export class AclRolesController {
   @HttpCode(200)
   revokeOnResource(
     @CurrentPrincipal() actor: Principal,
-    @Param('rid', ParseIntPipe) rid: number,
-    @Param('resourceId', ParseIntPipe) resourceId: number,
+    @Param('rid', CmdbIdPipe) rid: number,
+    @Param('resourceId', CmdbIdPipe) resourceId: number,
     @CmdbParams() p: PermsParams,
   ) {
     return this.change(actor, rid, { resourceId }, p.perms, false);
@@ -119,8 +119,8 @@ export class AclRolesController {
   @HttpCode(200)
   grantOnGroup(
     @CurrentPrincipal() actor: Principal,
-    @Param('rid', ParseIntPipe) rid: number,
-    @Param('groupId', ParseIntPipe) groupId: number,
+    @Param('rid', CmdbIdPipe) rid: number,
+    @Param('groupId', CmdbIdPipe) groupId: number,
     @CmdbParams() p: PermsParams,
   ) {
     return this.change(actor, rid, { groupId }, p.perms, true);
@@ -130,8 +130,8 @@ export class AclRolesController {
   @HttpCode(200)
   revokeOnGroup(
     @CurrentPrincipal() actor: Principal,
-    @Param('rid', ParseIntPipe) rid: number,
-    @Param('groupId', ParseIntPipe) groupId: number,
+    @Param('rid', CmdbIdPipe) rid: number,
+    @Param('groupId', CmdbIdPipe) groupId: number,
     @CmdbParams() p: PermsParams,
   ) {
     return this.change(actor, rid, { groupId }, p.perms, false);

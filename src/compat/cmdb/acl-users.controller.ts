@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { randomBytes } from 'node:crypto';
 import { UserStatus } from '../../acl/entities/user.entity';
@@ -7,7 +7,7 @@ import { UsersService } from '../../acl/users.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { pageKeys, roleDict, userDict } from './acl-wire';
-import { CmdbAppParams, CmdbParams, CmdbReadParams } from './cmdb-params';
+import { CmdbAppParams, CmdbIdPipe, CmdbParams, CmdbReadParams } from './cmdb-params';
 import { CreateUserParams, ListUsersParams, UpdateUserParams } from './dto/acl-params.dto';
 
 /** CMDB users are our users; their `id2parents` are the roles they belong to. */
@@ -73,7 +73,7 @@ export class AclUsersController {
   @Put(':uid')
   async update(
     @CurrentPrincipal() actor: Principal,
-    @Param('uid', ParseIntPipe) uid: number,
+    @Param('uid', CmdbIdPipe) uid: number,
     @CmdbParams() p: UpdateUserParams,
   ) {
     const user = await this.users.update(actor, uid, {
@@ -91,7 +91,7 @@ export class AclUsersController {
   @Delete(':uid')
   async remove(
     @CurrentPrincipal() actor: Principal,
-    @Param('uid', ParseIntPipe) uid: number,
+    @Param('uid', CmdbIdPipe) uid: number,
     @CmdbParams() _p: CmdbAppParams,
   ) {
     await this.users.remove(actor, uid);

@@ -1,11 +1,11 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AttributeFields, CiAttributesService } from '../../cmdb/ci/ci-attributes.service';
 import type { CiAttribute } from '../../cmdb/ci/entities/ci-attribute.entity';
 import { ValueType } from '../../cmdb/ci/value-types';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
 import { attributeDict } from './cmdb-wire';
 import { AttributeSearchParams, CreateAttributeParams, UpdateAttributeParams } from './dto/ci-config-params.dto';
 
@@ -67,7 +67,7 @@ export class CiAttributesController {
   @Put(':id')
   async update(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: UpdateAttributeParams,
   ) {
     await this.attributes.update(actor, id, { ...fieldsOf(p), choices: p.choice_value ?? [] });
@@ -77,7 +77,7 @@ export class CiAttributesController {
   @Delete(':id')
   async remove(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() _p: CmdbSignedParams,
   ) {
     const attr = await this.attributes.remove(actor, id);

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CiHistoryService } from '../../cmdb/ci/ci-history.service';
 import { OperateType } from '../../cmdb/ci/ci-value-diff';
@@ -7,7 +7,7 @@ import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { cmdbTime } from './acl-wire';
-import { CmdbReadParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
 import { HistoryRecordsParams } from './dto/ci-params.dto';
 
 function time(value: string | undefined, field: 'start' | 'end'): Date | undefined {
@@ -27,7 +27,7 @@ export class CiHistoryController {
   @Get('ci/:id')
   async ofCi(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbReadParams() _p: CmdbSignedParams,
   ) {
     return (await this.history.ofCi(actor, id)).map((l) => ({
@@ -87,7 +87,7 @@ export class CiHistoryController {
   @Get('records/:id')
   async record(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbReadParams() _p: CmdbSignedParams,
   ) {
     const { record, attributes, relations } = await this.history.record(actor, id);

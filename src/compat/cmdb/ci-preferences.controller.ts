@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CiAttributesService } from '../../cmdb/ci/ci-attributes.service';
 import { CiPreferencesService } from '../../cmdb/ci/ci-preferences.service';
@@ -8,7 +8,7 @@ import type { CiType } from '../../cmdb/ci/entities/ci-type.entity';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
-import { CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
 import { attributeDict, typeDict } from './cmdb-wire';
 import {
   PreferenceAttributesParams,
@@ -48,7 +48,7 @@ export class CiPreferencesController {
   @HttpCode(200)
   async setShownAttributes(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: PreferenceAttributesParams,
   ) {
     // The newer client sends [attr, is_fixed] pairs; the column is the first element.
@@ -65,7 +65,7 @@ export class CiPreferencesController {
   @Put('ci_types/:id/attributes')
   setShownAttributesPut(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: PreferenceAttributesParams,
   ) {
     return this.setShownAttributes(actor, id, p);

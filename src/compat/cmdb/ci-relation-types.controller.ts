@@ -1,9 +1,9 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CiTypeRelationsService } from '../../cmdb/ci/ci-type-relations.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
 import { relationTypeDict } from './cmdb-wire';
 import { RelationTypeParams } from './dto/ci-config-params.dto';
 
@@ -28,7 +28,7 @@ export class CiRelationTypesController {
   @Put(':id')
   async rename(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: RelationTypeParams,
   ) {
     return relationTypeDict(await this.relations.renameRelationType(actor, id, p.name));
@@ -38,7 +38,7 @@ export class CiRelationTypesController {
   @Delete(':id')
   async remove(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.relations.deleteRelationType(actor, id);

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CiCatalogService } from '../../cmdb/ci/ci-catalog.service';
 import { CiQueriesService } from '../../cmdb/ci/ci-queries.service';
@@ -6,7 +6,7 @@ import { CiRelationsService } from '../../cmdb/ci/ci-relations.service';
 import { CiSearchService } from '../../cmdb/ci/ci-search.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
 import { searchAnswer, searchParams } from './cmdb-search-wire';
 import {
   AddCiRelationParams,
@@ -61,7 +61,7 @@ export class CiRelationsController {
   @Get(':id/second_cis')
   async children(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbReadParams() p: RelatedCisParams,
   ) {
     const { numfound, rows } = await this.related(actor, id, 'children', p);
@@ -71,7 +71,7 @@ export class CiRelationsController {
   @Get(':id/first_cis')
   async parents(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbReadParams() p: RelatedCisParams,
   ) {
     const { numfound, rows } = await this.related(actor, id, 'parents', p);
@@ -86,8 +86,8 @@ export class CiRelationsController {
   @HttpCode(200)
   async add(
     @CurrentPrincipal() actor: Principal,
-    @Param('first', ParseIntPipe) first: number,
-    @Param('second', ParseIntPipe) second: number,
+    @Param('first', CmdbIdPipe) first: number,
+    @Param('second', CmdbIdPipe) second: number,
     @CmdbParams() p: AddCiRelationParams,
   ) {
     const id = await this.relations.add(actor, first, second, {
@@ -100,8 +100,8 @@ export class CiRelationsController {
   @Delete(':first/:second')
   async removePair(
     @CurrentPrincipal() actor: Principal,
-    @Param('first', ParseIntPipe) first: number,
-    @Param('second', ParseIntPipe) second: number,
+    @Param('first', CmdbIdPipe) first: number,
+    @Param('second', CmdbIdPipe) second: number,
     @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.relations.removePair(actor, first, second);
@@ -111,7 +111,7 @@ export class CiRelationsController {
   @Delete(':id')
   async remove(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.relations.removeById(actor, id);

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CiAttributesService } from '../../cmdb/ci/ci-attributes.service';
 import { CiTypeRelationsService } from '../../cmdb/ci/ci-type-relations.service';
@@ -6,7 +6,7 @@ import { CiTypesService } from '../../cmdb/ci/ci-types.service';
 import type { CiTypeRelation } from '../../cmdb/ci/entities/ci-type-relation.entity';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
 import { attributeDict, relationTypeDict, typeDict, typeRelationDict } from './cmdb-wire';
 import { TypeRelationParams } from './dto/ci-config-params.dto';
 
@@ -43,13 +43,13 @@ export class CiTypeRelationsController {
   }
 
   @Get(':parentId/children')
-  async children(@Param('parentId', ParseIntPipe) parentId: number, @CmdbReadParams() _p: CmdbSignedParams) {
+  async children(@Param('parentId', CmdbIdPipe) parentId: number, @CmdbReadParams() _p: CmdbSignedParams) {
     await this.types.get(parentId);
     return { children: await this.related(await this.relations.children(parentId), (r) => r.childId) };
   }
 
   @Get(':childId/parents')
-  async parents(@Param('childId', ParseIntPipe) childId: number, @CmdbReadParams() _p: CmdbSignedParams) {
+  async parents(@Param('childId', CmdbIdPipe) childId: number, @CmdbReadParams() _p: CmdbSignedParams) {
     await this.types.get(childId);
     return { parents: await this.related(await this.relations.parents(childId), (r) => r.parentId) };
   }
@@ -59,8 +59,8 @@ export class CiTypeRelationsController {
   @HttpCode(200)
   async set(
     @CurrentPrincipal() actor: Principal,
-    @Param('parentId', ParseIntPipe) parentId: number,
-    @Param('childId', ParseIntPipe) childId: number,
+    @Param('parentId', CmdbIdPipe) parentId: number,
+    @Param('childId', CmdbIdPipe) childId: number,
     @CmdbParams() p: TypeRelationParams,
   ) {
     const relation = await this.relations.set(
@@ -75,8 +75,8 @@ export class CiTypeRelationsController {
   @Delete(':parentId/:childId')
   async removePair(
     @CurrentPrincipal() actor: Principal,
-    @Param('parentId', ParseIntPipe) parentId: number,
-    @Param('childId', ParseIntPipe) childId: number,
+    @Param('parentId', CmdbIdPipe) parentId: number,
+    @Param('childId', CmdbIdPipe) childId: number,
     @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.relations.remove(actor, { parentId, childId });
@@ -86,7 +86,7 @@ export class CiTypeRelationsController {
   @Delete(':ctrId')
   async remove(
     @CurrentPrincipal() actor: Principal,
-    @Param('ctrId', ParseIntPipe) ctrId: number,
+    @Param('ctrId', CmdbIdPipe) ctrId: number,
     @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.relations.remove(actor, { id: ctrId });

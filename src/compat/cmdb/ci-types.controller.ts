@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CiAttributesService } from '../../cmdb/ci/ci-attributes.service';
 import { CiTypeGroupsService, GroupRef } from '../../cmdb/ci/ci-type-groups.service';
@@ -8,7 +8,7 @@ import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { cmdbTime } from './acl-wire';
-import { CmdbParams, CmdbReadParams, CmdbSignedParams, toInt } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbReadParams, CmdbSignedParams, toInt } from './cmdb-params';
 import { attributeDict, typeDict } from './cmdb-wire';
 import {
   AddTypeAttributesParams,
@@ -126,7 +126,7 @@ export class CiTypesController {
   @Put('groups/:gid')
   async updateGroup(
     @CurrentPrincipal() actor: Principal,
-    @Param('gid', ParseIntPipe) gid: number,
+    @Param('gid', CmdbIdPipe) gid: number,
     @CmdbParams() p: UpdateTypeGroupParams,
   ) {
     await this.groups.updateTypeGroup(actor, gid, p.name, p.type_ids);
@@ -136,7 +136,7 @@ export class CiTypesController {
   @Delete('groups/:gid')
   async deleteGroup(
     @CurrentPrincipal() actor: Principal,
-    @Param('gid', ParseIntPipe) gid: number,
+    @Param('gid', CmdbIdPipe) gid: number,
     @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.groups.deleteTypeGroup(actor, gid);
@@ -153,7 +153,7 @@ export class CiTypesController {
   @Put('attribute_groups/:gid')
   async updateAttributeGroup(
     @CurrentPrincipal() actor: Principal,
-    @Param('gid', ParseIntPipe) gid: number,
+    @Param('gid', CmdbIdPipe) gid: number,
     @CmdbParams() p: AttributeGroupParams,
   ) {
     await this.groups.updateAttributeGroup(actor, gid, p.name, p.order ?? 0, p.attributes ?? []);
@@ -163,7 +163,7 @@ export class CiTypesController {
   @Delete('attribute_groups/:gid')
   async deleteAttributeGroup(
     @CurrentPrincipal() actor: Principal,
-    @Param('gid', ParseIntPipe) gid: number,
+    @Param('gid', CmdbIdPipe) gid: number,
     @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.groups.deleteAttributeGroup(actor, gid);
@@ -188,7 +188,7 @@ export class CiTypesController {
   @Put(':id')
   async update(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: UpdateTypeParams,
   ) {
     await this.types.update(actor, id, typeFieldsOf(p));
@@ -199,7 +199,7 @@ export class CiTypesController {
   @Delete(':id')
   async remove(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.types.remove(actor, id);
@@ -210,7 +210,7 @@ export class CiTypesController {
   @HttpCode(200)
   async enable(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: EnableTypeParams,
   ) {
     const enable = p.enable ?? p.enabled ?? true;
@@ -237,7 +237,7 @@ export class CiTypesController {
   @HttpCode(200)
   async addAttributes(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: AddTypeAttributesParams,
   ) {
     await this.types.addAttributes(actor, id, p.attr_id, { isRequired: p.is_required, defaultShow: p.default_show });
@@ -248,7 +248,7 @@ export class CiTypesController {
   @Put(':id/attributes')
   async updateAttributes(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: UpdateTypeAttributesParams,
   ) {
     const items = p.attributes.map((a, i) => {
@@ -281,7 +281,7 @@ export class CiTypesController {
   @Delete(':id/attributes')
   async removeAttributes(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: RemoveTypeAttributesParams,
   ) {
     await this.types.removeAttributes(actor, id, p.attr_id);
@@ -292,7 +292,7 @@ export class CiTypesController {
   @HttpCode(200)
   async transferAttribute(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: TransferParams,
   ) {
     const from = objectParam(p.from, 'from');
@@ -314,7 +314,7 @@ export class CiTypesController {
 
   /** The type's attribute groups; `need_other` adds the ungrouped attributes as a last, nameless group. */
   @Get(':id/attribute_groups')
-  async attributeGroups(@Param('id', ParseIntPipe) id: number, @CmdbReadParams() p: TypeGroupsParams) {
+  async attributeGroups(@Param('id', CmdbIdPipe) id: number, @CmdbReadParams() p: TypeGroupsParams) {
     const type = await this.types.get(id);
     const carried = await this.types.attributesOf(type.id);
     const dicts = await this.carriedDicts(carried);
@@ -343,7 +343,7 @@ export class CiTypesController {
   @HttpCode(200)
   async saveAttributeGroup(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: AttributeGroupParams,
   ) {
     const group = await this.groups.saveAttributeGroup(actor, id, p.name, p.order ?? 0, p.attributes ?? []);
@@ -355,7 +355,7 @@ export class CiTypesController {
   @HttpCode(200)
   async transferGroup(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() p: TransferParams,
   ) {
     await this.groups.moveGroup(actor, id, groupRef(p.from, 'from'), groupRef(p.to, 'to'));

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CI_CONTROL_KEYS, NoAttributePolicy } from '../../cmdb/ci/ci-input';
 import { CiQueriesService } from '../../cmdb/ci/ci-queries.service';
@@ -8,7 +8,14 @@ import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { cmdbTime } from './acl-wire';
-import { CMDB_DEFAULT_PAGE_SIZE, CmdbAllParams, CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
+import {
+  CMDB_DEFAULT_PAGE_SIZE,
+  CmdbAllParams,
+  CmdbIdPipe,
+  CmdbParams,
+  CmdbReadParams,
+  CmdbSignedParams,
+} from './cmdb-params';
 import { searchAnswer, searchParams } from './cmdb-search-wire';
 import { CiBatchParams, CiGetParams, CiSearchParams, CisByTypeParams, HeartbeatListParams } from './dto/ci-params.dto';
 
@@ -121,7 +128,7 @@ export class CisController {
   @Get('type/:typeId')
   async byType(
     @CurrentPrincipal() actor: Principal,
-    @Param('typeId', ParseIntPipe) typeId: number,
+    @Param('typeId', CmdbIdPipe) typeId: number,
     @CmdbReadParams() p: CisByTypeParams,
   ) {
     const { numfound, rows } = await this.queries.byType(actor, typeId, p.offset, p.pageSize, {
@@ -147,7 +154,7 @@ export class CisController {
   @Get(':id/detail')
   async detail(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbReadParams() _p: CmdbSignedParams,
   ) {
     const ci = await this.queries.get(actor, id);
@@ -164,7 +171,7 @@ export class CisController {
   }
 
   @Get(':id/flush')
-  flushOne(@Param('id', ParseIntPipe) _id: number, @CmdbReadParams() _p: CmdbSignedParams) {
+  flushOne(@Param('id', CmdbIdPipe) _id: number, @CmdbReadParams() _p: CmdbSignedParams) {
     return { code: 200 };
   }
 
@@ -172,7 +179,7 @@ export class CisController {
   @Put(':id/unique')
   async unique(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbAllParams() params: Params,
   ) {
     const pairs = Object.entries(params).filter(([k]) => !k.startsWith('_') && !CI_CONTROL_KEYS.has(k));
@@ -185,7 +192,7 @@ export class CisController {
   @Get(':id')
   async get(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbReadParams() p: CiGetParams,
   ) {
     const ci = await this.queries.withChildren(actor, id, { fields: p.fields, retKey: p.ret_key });
@@ -195,7 +202,7 @@ export class CisController {
   @Put(':id')
   async update(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbAllParams() params: Params,
   ) {
     const opts = writeOptions(params, 'replace');
@@ -206,7 +213,7 @@ export class CisController {
   @Delete(':id')
   async remove(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', CmdbIdPipe) id: number,
     @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.cis.remove(actor, id);

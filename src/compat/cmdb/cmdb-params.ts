@@ -1,4 +1,10 @@
-import { createParamDecorator, ExecutionContext, ValidationPipe } from '@nestjs/common';
+import {
+  createParamDecorator,
+  ExecutionContext,
+  NotFoundException,
+  PipeTransform,
+  ValidationPipe,
+} from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsInt, IsString, Max, ValidateBy, ValidateIf } from 'class-validator';
 import type { Request } from 'express';
@@ -211,3 +217,16 @@ export const RetKeyParam = () =>
   Transform(({ value }: { value: unknown }) =>
     value === 'alias' || value === 'id' || value === 'name' ? value : 'name',
   );
+
+/**
+ * An id in the path. The original's routes take `<int:…>`, so `/ci/abc` matches no route there:
+ * a 404 as for any unknown URL, not a 400.
+ */
+export class CmdbIdPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (!/^\d{1,15}$/.test(value)) {
+      throw new NotFoundException('The requested URL was not found on the server.');
+    }
+    return Number(value);
+  }
+}

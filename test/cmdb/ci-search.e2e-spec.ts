@@ -1,5 +1,5 @@
 import { createUser } from '../support/fixtures';
-import { cmdbClient } from '../support/cmdb-client';
+import { CMDB_API, cmdbClient } from '../support/cmdb-client';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const ACL = '/cmdb/api/v1/acl';
@@ -190,6 +190,20 @@ describe('cmdb compat: the search endpoints (/ci/s, /ci_relations/s) and GraphQL
       for (const path of [`/ci/${ids['web-1']}`, `/ci/type/${types.server}`, '/ci_types', '/attributes/s']) {
         expect([path, (await get(path, { _: 1, fl: 'idc' })).status]).toEqual([path, 200]);
       }
+    });
+
+    it('takes the search as a POST too, with a JSON or a form body', async () => {
+      const json = await post('/ci/s', { q: ['_type:server', 'note:rack 1, row 2'], fl: ['hostname'] }).expect(200);
+      expect([json.body.numfound, hostnames(json.body)]).toEqual([1, ['db-1']]);
+      const form = await t.http
+        .post(`${CMDB_API}/ci/search`)
+        .set(auth())
+        .type('form')
+        .send({ q: '_type:server,idc:oy', count: '1' })
+        .expect(200);
+      expect([form.body.numfound, form.body.total]).toEqual([2, 1]);
+      const below = await post('/ci_relations/s', { root_id: ids['web-1'], level: [1, 2] }).expect(200);
+      expect(hostnames(below.body)).toEqual(['vm-1', 'vm-2', 'app-1']);
     });
 
     it('shows a user only the CIs of types they may read', async () => {

@@ -38,6 +38,13 @@ export class CiRelationsController {
     return searchAnswer(await this.searchService.searchRelated(actor, p.root_id, p.level, searchParams(p)));
   }
 
+  /** The same search sent as a POST, as veops takes it. */
+  @Post(['s', 'search'])
+  @HttpCode(200)
+  searchByPost(@CurrentPrincipal() actor: Principal, @CmdbReadParams() p: RelationSearchParams) {
+    return this.search(actor, p);
+  }
+
   /** How many CIs sit exactly `level` steps below each root: `{"<root id>": n}`. */
   @Get('statistics')
   async statistics(@CurrentPrincipal() actor: Principal, @CmdbReadParams() p: RelationStatisticsParams) {

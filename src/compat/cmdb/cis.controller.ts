@@ -81,6 +81,13 @@ export class CisController {
     return searchAnswer(await this.searchService.search(actor, searchParams(p)));
   }
 
+  /** The same search sent as a POST, as veops takes it (a long `q` fits in a body). */
+  @Post(['s', 'search'])
+  @HttpCode(200)
+  searchByPost(@CurrentPrincipal() actor: Principal, @CmdbReadParams() p: CiSearchParams) {
+    return this.search(actor, p);
+  }
+
   /** Agents' liveness, 50 a page: `[hostname, first private IP, type name, status]`. */
   @Get('heartbeat')
   async heartbeats(@CurrentPrincipal() actor: Principal, @CmdbReadParams() p: HeartbeatListParams) {

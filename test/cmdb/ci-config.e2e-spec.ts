@@ -223,7 +223,8 @@ describe('cmdb compat: attributes, CI types, relation types and type relations',
         attributes: [cpu],
       });
       const idc = (await get('/attributes/idc')).body.attribute.id;
-      await post(`/ci_types/${serverId}/attributes`, { attr_id: [idc] }).expect(200);
+      // One id as a bare JSON number is a list of one, as veops reads it.
+      await post(`/ci_types/${serverId}/attributes`, { attr_id: idc }).expect(200, { attributes: [idc] });
       const res = await get(`/ci_types/${serverId}/attributes`).expect(200);
       expect(res.body).toMatchObject({ type_id: serverId, unique_id: hostname, unique: 'hostname' });
       expect(

@@ -204,6 +204,8 @@ describe('cmdb compat: the search endpoints (/ci/s, /ci_relations/s) and GraphQL
       expect([form.body.numfound, form.body.total]).toEqual([2, 1]);
       const below = await post('/ci_relations/s', { root_id: ids['web-1'], level: [1, 2] }).expect(200);
       expect(hostnames(below.body)).toEqual(['vm-1', 'vm-2', 'app-1']);
+      const two = await post('/ci_relations/s', { root_id: ids['web-1'], level: 2, fl: 'hostname' }).expect(200);
+      expect(hostnames(two.body)).toEqual(['app-1']);
     });
 
     it('shows a user only the CIs of types they may read', async () => {

@@ -57,7 +57,9 @@ describe('parameter conversions', () => {
     ['["a,b", "c"]', ['a,b', 'c']],
     ['[broken', '[broken'],
     ['', []],
-    [5, 5],
+    [5, [5]],
+    [0, [0]],
+    [true, true],
   ])('toList(%j) = %j', (input, out) => expect(toList(input)).toEqual(out));
 });
 

@@ -84,9 +84,13 @@ export function toBool(value: unknown): unknown {
   return value;
 }
 
-/** A list: a JSON array, a string holding a JSON array, or a comma-separated string (empty items dropped). */
+/**
+ * A list: a JSON array, a string holding a JSON array, a comma-separated string (empty items
+ * dropped), or one JSON number as a list of one (`{"attr_id": 5}`, `{"level": 2}`), as veops reads it.
+ */
 export function toList(value: unknown): unknown {
   if (Array.isArray(value)) return value;
+  if (typeof value === 'number') return [value];
   if (typeof value !== 'string') return value;
   if (value.trim().startsWith('[')) {
     try {

@@ -456,6 +456,12 @@ describe('cmdb compat: CIs, their history and heartbeats', () => {
       // The deleted CI keeps its history.
       expect((await get(`/history/ci/${parent}`).expect(200)).body.length).toBeGreaterThan(0);
     });
+
+    it('takes the body the official SDK sends with a delete, {ci_id} beside the key fields', async () => {
+      const id = (await post('/ci', { ci_type: 'server', hostname: 'sdk-doomed' })).body.ci_id;
+      await del(`/ci/${id}`, { ci_id: id }).expect(200, { message: 'ok' });
+      await get(`/ci/${id}`).expect(404);
+    });
   });
 
   describe('heartbeats', () => {

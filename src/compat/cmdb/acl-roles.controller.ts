@@ -5,7 +5,7 @@ import { RolesService } from '../../acl/roles.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { pageKeys, roleDict } from './acl-wire';
-import { CmdbAppParams, CmdbIdPipe, CmdbParams, CmdbReadParams } from './cmdb-params';
+import { CmdbAppParams, CmdbIdPipe, CmdbLenientParams, CmdbParams } from './cmdb-params';
 import {
   CreateRoleParams,
   ListRolesParams,
@@ -25,7 +25,7 @@ export class AclRolesController {
 
   /** Every role, with its direct parents in `id2parents`. `user_role` changes nothing: there are no personal roles. */
   @Get()
-  async list(@CmdbReadParams() p: ListRolesParams) {
+  async list(@CmdbLenientParams() p: ListRolesParams) {
     const [rows, total] = await this.roles.list(p.q, p.offset, p.page_size);
     const parents = await this.roles.parentsOf(rows.map((r) => r.id));
     return {
@@ -65,7 +65,7 @@ export class AclRolesController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('rid', CmdbIdPipe) rid: number,
-    @CmdbParams() _p: CmdbAppParams,
+    @CmdbLenientParams() _p: CmdbAppParams,
   ) {
     await this.roles.remove(actor, rid);
     return { rid };
@@ -87,7 +87,7 @@ export class AclRolesController {
   async removeParent(
     @CurrentPrincipal() actor: Principal,
     @Param('childId', CmdbIdPipe) childId: number,
-    @CmdbParams() p: RoleParentParams,
+    @CmdbLenientParams() p: RoleParentParams,
   ) {
     await this.roles.removeParent(actor, childId, p.parent_id);
     return { parent_id: p.parent_id, child_id: childId };

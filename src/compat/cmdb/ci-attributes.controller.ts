@@ -5,7 +5,7 @@ import type { CiAttribute } from '../../cmdb/ci/entities/ci-attribute.entity';
 import { ValueType } from '../../cmdb/ci/value-types';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CmdbIdPipe, CmdbParams, CmdbReadParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbLenientParams, CmdbParams, CmdbSignedParams } from './cmdb-params';
 import { attributeDict } from './cmdb-wire';
 import { AttributeSearchParams, CreateAttributeParams, UpdateAttributeParams } from './dto/ci-config-params.dto';
 
@@ -34,7 +34,7 @@ export class CiAttributesController {
   constructor(private readonly attributes: CiAttributesService) {}
 
   @Get(['s', 'search'])
-  async search(@CmdbReadParams() p: AttributeSearchParams) {
+  async search(@CmdbLenientParams() p: AttributeSearchParams) {
     const [rows, numfound] = await this.attributes.list(
       { search: p.q, name: p.name, alias: p.alias },
       p.offset,
@@ -51,7 +51,7 @@ export class CiAttributesController {
 
   /** By id, name or alias. */
   @Get(':key')
-  async get(@Param('key') key: string, @CmdbReadParams() _p: CmdbSignedParams) {
+  async get(@Param('key') key: string, @CmdbLenientParams() _p: CmdbSignedParams) {
     const [attribute] = await this.dicts([await this.attributes.get(key)]);
     return { attribute };
   }
@@ -78,7 +78,7 @@ export class CiAttributesController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbParams() _p: CmdbSignedParams,
+    @CmdbLenientParams() _p: CmdbSignedParams,
   ) {
     const attr = await this.attributes.remove(actor, id);
     return { message: `attribute ${attr.name} deleted` };

@@ -8,7 +8,7 @@ import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { cmdbTime } from './acl-wire';
-import { CmdbIdPipe, CmdbParams, CmdbReadParams, CmdbSignedParams, toInt } from './cmdb-params';
+import { CmdbIdPipe, CmdbLenientParams, CmdbParams, CmdbSignedParams, toInt } from './cmdb-params';
 import { attributeDict, typeDict } from './cmdb-wire';
 import {
   AddTypeAttributesParams,
@@ -77,7 +77,7 @@ export class CiTypesController {
   ) {}
 
   @Get()
-  async list(@CmdbReadParams() p: TypeListParams) {
+  async list(@CmdbLenientParams() p: TypeListParams) {
     const types = await this.types.list(p.type_name);
     return { numfound: types.length, ci_types: await this.typeDicts(types) };
   }
@@ -86,7 +86,7 @@ export class CiTypesController {
 
   /** Groups with their types; `need_other` adds the ungrouped types as a last, nameless group. */
   @Get('groups')
-  async typeGroups(@CmdbReadParams() p: TypeGroupsParams) {
+  async typeGroups(@CmdbLenientParams() p: TypeGroupsParams) {
     const groups = await this.groups.typeGroups();
     const types = await this.types.list();
     const dicts = new Map((await this.typeDicts(types)).map((d) => [d.id, d]));
@@ -137,7 +137,7 @@ export class CiTypesController {
   async deleteGroup(
     @CurrentPrincipal() actor: Principal,
     @Param('gid', CmdbIdPipe) gid: number,
-    @CmdbParams() _p: CmdbSignedParams,
+    @CmdbLenientParams() _p: CmdbSignedParams,
   ) {
     await this.groups.deleteTypeGroup(actor, gid);
     return { gid };
@@ -145,7 +145,7 @@ export class CiTypesController {
 
   /** One type by id, name or alias (the original's document calls the key `citype`; both are sent). */
   @Get('query')
-  async query(@CmdbReadParams() p: TypeQueryParams) {
+  async query(@CmdbLenientParams() p: TypeQueryParams) {
     const [ci_type] = await this.typeDicts([await this.types.get(p.q)]);
     return { ci_type, citype: ci_type };
   }
@@ -164,7 +164,7 @@ export class CiTypesController {
   async deleteAttributeGroup(
     @CurrentPrincipal() actor: Principal,
     @Param('gid', CmdbIdPipe) gid: number,
-    @CmdbParams() _p: CmdbSignedParams,
+    @CmdbLenientParams() _p: CmdbSignedParams,
   ) {
     await this.groups.deleteAttributeGroup(actor, gid);
     return { group_id: gid };
@@ -174,7 +174,7 @@ export class CiTypesController {
 
   /** By id, name or alias. */
   @Get(':key')
-  async get(@Param('key') key: string, @CmdbReadParams() _p: CmdbSignedParams) {
+  async get(@Param('key') key: string, @CmdbLenientParams() _p: CmdbSignedParams) {
     return { numfound: 1, ci_types: await this.typeDicts([await this.types.get(key)]) };
   }
 
@@ -200,7 +200,7 @@ export class CiTypesController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbParams() _p: CmdbSignedParams,
+    @CmdbLenientParams() _p: CmdbSignedParams,
   ) {
     await this.types.remove(actor, id);
     return { type_id: id };
@@ -221,7 +221,7 @@ export class CiTypesController {
   // --- the attributes a type carries
 
   @Get(':key/attributes')
-  async typeAttributes(@Param('key') key: string, @CmdbReadParams() _p: CmdbSignedParams) {
+  async typeAttributes(@Param('key') key: string, @CmdbLenientParams() _p: CmdbSignedParams) {
     const type = await this.types.get(key);
     const carried = await this.types.attributesOf(type.id);
     const unique = carried.find((c) => c.attribute.id === type.uniqueId)?.attribute.name ?? null;
@@ -282,7 +282,7 @@ export class CiTypesController {
   async removeAttributes(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbParams() p: RemoveTypeAttributesParams,
+    @CmdbLenientParams() p: RemoveTypeAttributesParams,
   ) {
     await this.types.removeAttributes(actor, id, p.attr_id);
     return { attributes: p.attr_id };
@@ -314,7 +314,7 @@ export class CiTypesController {
 
   /** The type's attribute groups; `need_other` adds the ungrouped attributes as a last, nameless group. */
   @Get(':id/attribute_groups')
-  async attributeGroups(@Param('id', CmdbIdPipe) id: number, @CmdbReadParams() p: TypeGroupsParams) {
+  async attributeGroups(@Param('id', CmdbIdPipe) id: number, @CmdbLenientParams() p: TypeGroupsParams) {
     const type = await this.types.get(id);
     const carried = await this.types.attributesOf(type.id);
     const dicts = await this.carriedDicts(carried);

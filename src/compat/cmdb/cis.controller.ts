@@ -12,8 +12,8 @@ import {
   CMDB_DEFAULT_PAGE_SIZE,
   CmdbAllParams,
   CmdbIdPipe,
+  CmdbLenientParams,
   CmdbParams,
-  CmdbReadParams,
   CmdbSignedParams,
 } from './cmdb-params';
 import { searchAnswer, searchParams } from './cmdb-search-wire';
@@ -77,20 +77,20 @@ export class CisController {
    * term, an unknown attribute or type in `q`, `fl`, `facet` or `sort` is a 400.
    */
   @Get(['s', 'search'])
-  async search(@CurrentPrincipal() actor: Principal, @CmdbReadParams() p: CiSearchParams) {
+  async search(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: CiSearchParams) {
     return searchAnswer(await this.searchService.search(actor, searchParams(p)));
   }
 
   /** The same search sent as a POST, as veops takes it (a long `q` fits in a body). */
   @Post(['s', 'search'])
   @HttpCode(200)
-  searchByPost(@CurrentPrincipal() actor: Principal, @CmdbReadParams() p: CiSearchParams) {
+  searchByPost(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: CiSearchParams) {
     return this.search(actor, p);
   }
 
   /** Agents' liveness, 50 a page: `[hostname, first private IP, type name, status]`. */
   @Get('heartbeat')
-  async heartbeats(@CurrentPrincipal() actor: Principal, @CmdbReadParams() p: HeartbeatListParams) {
+  async heartbeats(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: HeartbeatListParams) {
     const size = CMDB_DEFAULT_PAGE_SIZE;
     const { numfound, rows } = await this.queries.heartbeats(
       actor,
@@ -116,7 +116,7 @@ export class CisController {
 
   /** Nothing is cached here, so there is nothing to refresh. */
   @Get('flush')
-  flushAll(@CmdbReadParams() _p: CmdbSignedParams) {
+  flushAll(@CmdbLenientParams() _p: CmdbSignedParams) {
     return { code: 200 };
   }
 
@@ -136,7 +136,7 @@ export class CisController {
   async byType(
     @CurrentPrincipal() actor: Principal,
     @Param('typeId', CmdbIdPipe) typeId: number,
-    @CmdbReadParams() p: CisByTypeParams,
+    @CmdbLenientParams() p: CisByTypeParams,
   ) {
     const { numfound, rows } = await this.queries.byType(actor, typeId, p.offset, p.pageSize, {
       fields: p.fields,
@@ -162,7 +162,7 @@ export class CisController {
   async detail(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbReadParams() _p: CmdbSignedParams,
+    @CmdbLenientParams() _p: CmdbSignedParams,
   ) {
     const ci = await this.queries.get(actor, id);
     return {
@@ -178,7 +178,7 @@ export class CisController {
   }
 
   @Get(':id/flush')
-  flushOne(@Param('id', CmdbIdPipe) _id: number, @CmdbReadParams() _p: CmdbSignedParams) {
+  flushOne(@Param('id', CmdbIdPipe) _id: number, @CmdbLenientParams() _p: CmdbSignedParams) {
     return { code: 200 };
   }
 
@@ -200,7 +200,7 @@ export class CisController {
   async get(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbReadParams() p: CiGetParams,
+    @CmdbLenientParams() p: CiGetParams,
   ) {
     const ci = await this.queries.withChildren(actor, id, { fields: p.fields, retKey: p.ret_key });
     return { ci_id: id, ci };
@@ -221,7 +221,7 @@ export class CisController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbParams() _p: CmdbSignedParams,
+    @CmdbLenientParams() _p: CmdbSignedParams,
   ) {
     await this.cis.remove(actor, id);
     return { message: 'ok' };

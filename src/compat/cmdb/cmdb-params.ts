@@ -48,10 +48,11 @@ const validation = new ValidationPipe({
 /** The CMDB parameter set (§3), validated against the DTO class of the parameter. */
 export const CmdbParams = (): ParameterDecorator => readParams(validation);
 
-// A read in the original takes the parameters it knows by name and never looks at the rest, so a
-// client's extra names (the document's `_type`, veops's options, a cache-busting `_`) are dropped,
-// not refused. Writes stay strict: the original failed on a configuration field it did not know.
-const readValidation = new ValidationPipe({
+// A read or a delete in the original takes the parameters it knows by name and never looks at the
+// rest, so a client's extra names are dropped, not refused: the document's `_type`, veops's
+// options, a cache-busting `_`, the `ci_id` the official SDK puts in a delete's body. Creates and
+// updates stay strict: the original failed on a configuration field it did not know.
+const lenientValidation = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: false,
   transform: true,
@@ -59,8 +60,8 @@ const readValidation = new ValidationPipe({
   stopAtFirstError: true,
 });
 
-/** The parameter set of a read (GET, and the searches), validated; names the DTO lacks are dropped. */
-export const CmdbReadParams = (): ParameterDecorator => readParams(readValidation);
+/** The parameter set of a read (GET, the searches) or a delete, validated; names the DTO lacks are dropped. */
+export const CmdbLenientParams = (): ParameterDecorator => readParams(lenientValidation);
 
 /** The whole parameter set unvalidated: CI writes take any attribute name as a key. */
 export const CmdbAllParams = (): ParameterDecorator => readParams();

@@ -7,7 +7,7 @@ import { RolesService } from '../../acl/roles.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { groupDict, pageKeys, permDicts, resourceDict, resourceTypeDict } from './acl-wire';
-import { CMDB_APP_ID, CmdbAppParams, CmdbIdPipe, CmdbLenientParams, CmdbParams } from './cmdb-params';
+import { CMDB_APP_ID, CmdbAppParams, CmdbIdPipe, CmdbParams } from './cmdb-params';
 import {
   CreateResourceParams,
   CreateResourceTypeParams,
@@ -32,7 +32,7 @@ export class AclResourcesController {
 
   /** The list key really is `groups` in the original. */
   @Get('resource_types')
-  async listTypes(@CmdbLenientParams() p: ListResourceTypesParams) {
+  async listTypes(@CmdbParams() p: ListResourceTypesParams) {
     const [rows, total] = await this.resources.listTypes(p.q, p.offset, p.page_size);
     return {
       ...pageKeys(total, p.page, p.page_size),
@@ -67,21 +67,21 @@ export class AclResourcesController {
   async removeType(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbAppParams,
+    @CmdbParams() _p: CmdbAppParams,
   ) {
     await this.resources.removeType(actor, id);
     return { type_id: id };
   }
 
   @Get('resource_types/:id/perms')
-  async typePerms(@Param('id', CmdbIdPipe) id: number, @CmdbLenientParams() _p: CmdbAppParams) {
+  async typePerms(@Param('id', CmdbIdPipe) id: number, @CmdbParams() _p: CmdbAppParams) {
     return permDicts(await this.resources.getType(id));
   }
 
   // --- resources
 
   @Get('resources')
-  async listResources(@CmdbLenientParams() p: ListResourcesParams) {
+  async listResources(@CmdbParams() p: ListResourcesParams) {
     const typeId = p.resource_type_id ?? p.type_id;
     const [rows, total] = await this.resources.listResources({ search: p.q, typeId }, p.offset, p.page_size);
     return { ...pageKeys(total, p.page, p.page_size), resources: rows.map(resourceDict) };
@@ -107,7 +107,7 @@ export class AclResourcesController {
   async removeResource(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbAppParams,
+    @CmdbParams() _p: CmdbAppParams,
   ) {
     await this.resources.removeResource(actor, id);
     return { resource_id: id };
@@ -117,7 +117,7 @@ export class AclResourcesController {
   async resourcePermissions(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbAppParams,
+    @CmdbParams() _p: CmdbAppParams,
   ) {
     const resource = await this.resources.getResource(id);
     return this.permissionsOn(actor, { type: 'acl_resource', id }, resource.typeId);
@@ -126,7 +126,7 @@ export class AclResourcesController {
   // --- resource groups
 
   @Get('resource_groups')
-  async listGroups(@CmdbLenientParams() p: ListResourcesParams) {
+  async listGroups(@CmdbParams() p: ListResourcesParams) {
     const typeId = p.resource_type_id ?? p.type_id;
     const [rows, total] = await this.resources.listGroups({ search: p.q, typeId }, p.offset, p.page_size);
     return { ...pageKeys(total, p.page, p.page_size), groups: rows.map(groupDict) };
@@ -149,7 +149,7 @@ export class AclResourcesController {
   }
 
   @Get('resource_groups/:id/items')
-  async items(@Param('id', CmdbIdPipe) id: number, @CmdbLenientParams() _p: CmdbAppParams) {
+  async items(@Param('id', CmdbIdPipe) id: number, @CmdbParams() _p: CmdbAppParams) {
     return (await this.resources.groupItems(id)).map(resourceDict);
   }
 
@@ -158,7 +158,7 @@ export class AclResourcesController {
   async removeGroup(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbAppParams,
+    @CmdbParams() _p: CmdbAppParams,
   ) {
     await this.resources.removeGroup(actor, id);
     return { group_id: id };
@@ -168,7 +168,7 @@ export class AclResourcesController {
   async groupPermissions(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbAppParams,
+    @CmdbParams() _p: CmdbAppParams,
   ) {
     const group = await this.resources.getGroup(id);
     return this.permissionsOn(actor, { type: 'acl_resource_group', id }, group.typeId);

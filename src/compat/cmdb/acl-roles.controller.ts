@@ -5,7 +5,7 @@ import { RolesService } from '../../acl/roles.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { pageKeys, roleDict } from './acl-wire';
-import { CmdbAppParams, CmdbIdPipe, CmdbLenientParams, CmdbParams } from './cmdb-params';
+import { CmdbAppParams, CmdbIdPipe, CmdbParams, CmdbStrictParams } from './cmdb-params';
 import {
   CreateRoleParams,
   ListRolesParams,
@@ -25,7 +25,7 @@ export class AclRolesController {
 
   /** Every role, with its direct parents in `id2parents`. `user_role` changes nothing: there are no personal roles. */
   @Get()
-  async list(@CmdbLenientParams() p: ListRolesParams) {
+  async list(@CmdbParams() p: ListRolesParams) {
     const [rows, total] = await this.roles.list(p.q, p.offset, p.page_size);
     const parents = await this.roles.parentsOf(rows.map((r) => r.id));
     return {
@@ -37,7 +37,7 @@ export class AclRolesController {
 
   @Post()
   @HttpCode(200)
-  async create(@CurrentPrincipal() actor: Principal, @CmdbParams() p: CreateRoleParams) {
+  async create(@CurrentPrincipal() actor: Principal, @CmdbStrictParams() p: CreateRoleParams) {
     const role = await this.roles.create(actor, {
       name: p.name,
       description: p.description,
@@ -50,7 +50,7 @@ export class AclRolesController {
   async update(
     @CurrentPrincipal() actor: Principal,
     @Param('rid', CmdbIdPipe) rid: number,
-    @CmdbParams() p: UpdateRoleParams,
+    @CmdbStrictParams() p: UpdateRoleParams,
   ) {
     const role = await this.roles.update(actor, rid, {
       name: p.name,
@@ -65,7 +65,7 @@ export class AclRolesController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('rid', CmdbIdPipe) rid: number,
-    @CmdbLenientParams() _p: CmdbAppParams,
+    @CmdbParams() _p: CmdbAppParams,
   ) {
     await this.roles.remove(actor, rid);
     return { rid };
@@ -87,7 +87,7 @@ export class AclRolesController {
   async removeParent(
     @CurrentPrincipal() actor: Principal,
     @Param('childId', CmdbIdPipe) childId: number,
-    @CmdbLenientParams() p: RoleParentParams,
+    @CmdbParams() p: RoleParentParams,
   ) {
     await this.roles.removeParent(actor, childId, p.parent_id);
     return { parent_id: p.parent_id, child_id: childId };

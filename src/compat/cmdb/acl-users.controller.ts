@@ -7,7 +7,7 @@ import { UsersService } from '../../acl/users.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { pageKeys, roleDict, userDict } from './acl-wire';
-import { CmdbAppParams, CmdbIdPipe, CmdbLenientParams, CmdbParams } from './cmdb-params';
+import { CmdbAppParams, CmdbIdPipe, CmdbParams, CmdbStrictParams } from './cmdb-params';
 import { CreateUserParams, ListUsersParams, UpdateUserParams } from './dto/acl-params.dto';
 
 /** CMDB users are our users; their `id2parents` are the roles they belong to. */
@@ -23,7 +23,7 @@ export class AclUsersController {
 
   /** `role.permissions` names the caller's roles and their ancestors, plus `admin` for administrators. */
   @Get('info')
-  async info(@CurrentPrincipal() principal: Principal, @CmdbLenientParams() _p: CmdbAppParams) {
+  async info(@CurrentPrincipal() principal: Principal, @CmdbParams() _p: CmdbAppParams) {
     const user = await this.users.get(principal.userId);
     const names = (await this.roles.findByIds(principal.roleIds)).map((r) => r.name);
     if (principal.isAdmin && !names.includes('admin')) names.unshift('admin');
@@ -43,7 +43,7 @@ export class AclUsersController {
   }
 
   @Get()
-  async list(@CmdbLenientParams() p: ListUsersParams) {
+  async list(@CmdbParams() p: ListUsersParams) {
     const [rows, total] = await this.users.list({ search: p.q }, p.offset, p.page_size);
     return {
       ...pageKeys(total, p.page, p.page_size),
@@ -55,7 +55,7 @@ export class AclUsersController {
   /** Unlike the original, the answer carries no key or secret: those come from `reset_key_secret` only. */
   @Post()
   @HttpCode(200)
-  async create(@CurrentPrincipal() actor: Principal, @CmdbParams() p: CreateUserParams) {
+  async create(@CurrentPrincipal() actor: Principal, @CmdbStrictParams() p: CreateUserParams) {
     const user = await this.users.create(actor, {
       username: p.username,
       email: p.email,
@@ -74,7 +74,7 @@ export class AclUsersController {
   async update(
     @CurrentPrincipal() actor: Principal,
     @Param('uid', CmdbIdPipe) uid: number,
-    @CmdbParams() p: UpdateUserParams,
+    @CmdbStrictParams() p: UpdateUserParams,
   ) {
     const user = await this.users.update(actor, uid, {
       username: p.username,
@@ -92,7 +92,7 @@ export class AclUsersController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('uid', CmdbIdPipe) uid: number,
-    @CmdbLenientParams() _p: CmdbAppParams,
+    @CmdbParams() _p: CmdbAppParams,
   ) {
     await this.users.remove(actor, uid);
     return { uid };

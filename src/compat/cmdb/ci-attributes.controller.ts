@@ -5,7 +5,7 @@ import type { CiAttribute } from '../../cmdb/ci/entities/ci-attribute.entity';
 import { ValueType } from '../../cmdb/ci/value-types';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CmdbIdPipe, CmdbLenientParams, CmdbParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbSignedParams, CmdbStrictParams } from './cmdb-params';
 import { attributeDict } from './cmdb-wire';
 import { AttributeSearchParams, CreateAttributeParams, UpdateAttributeParams } from './dto/ci-config-params.dto';
 
@@ -34,7 +34,7 @@ export class CiAttributesController {
   constructor(private readonly attributes: CiAttributesService) {}
 
   @Get(['s', 'search'])
-  async search(@CmdbLenientParams() p: AttributeSearchParams) {
+  async search(@CmdbParams() p: AttributeSearchParams) {
     const [rows, numfound] = await this.attributes.list(
       { search: p.q, name: p.name, alias: p.alias },
       p.offset,
@@ -51,14 +51,14 @@ export class CiAttributesController {
 
   /** By id, name or alias. */
   @Get(':key')
-  async get(@Param('key') key: string, @CmdbLenientParams() _p: CmdbSignedParams) {
+  async get(@Param('key') key: string, @CmdbParams() _p: CmdbSignedParams) {
     const [attribute] = await this.dicts([await this.attributes.get(key)]);
     return { attribute };
   }
 
   @Post()
   @HttpCode(200)
-  async create(@CurrentPrincipal() actor: Principal, @CmdbParams() p: CreateAttributeParams) {
+  async create(@CurrentPrincipal() actor: Principal, @CmdbStrictParams() p: CreateAttributeParams) {
     const attr = await this.attributes.create(actor, fieldsOf(p));
     return { attr_id: attr.id };
   }
@@ -68,7 +68,7 @@ export class CiAttributesController {
   async update(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbParams() p: UpdateAttributeParams,
+    @CmdbStrictParams() p: UpdateAttributeParams,
   ) {
     await this.attributes.update(actor, id, { ...fieldsOf(p), choices: p.choice_value ?? [] });
     return { attr_id: id };
@@ -78,7 +78,7 @@ export class CiAttributesController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     const attr = await this.attributes.remove(actor, id);
     return { message: `attribute ${attr.name} deleted` };

@@ -7,7 +7,7 @@ import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { cmdbTime } from './acl-wire';
-import { CmdbIdPipe, CmdbLenientParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbSignedParams } from './cmdb-params';
 import { HistoryRecordsParams } from './dto/ci-params.dto';
 
 function time(value: string | undefined, field: 'start' | 'end'): Date | undefined {
@@ -28,7 +28,7 @@ export class CiHistoryController {
   async ofCi(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     return (await this.history.ofCi(actor, id)).map((l) => ({
       hid: l.id,
@@ -46,7 +46,7 @@ export class CiHistoryController {
   }
 
   @Get('records')
-  async records(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: HistoryRecordsParams) {
+  async records(@CurrentPrincipal() actor: Principal, @CmdbParams() p: HistoryRecordsParams) {
     const start = time(p.start, 'start');
     const end = time(p.end, 'end');
     const [rows, numfound] = await this.history.records(
@@ -88,7 +88,7 @@ export class CiHistoryController {
   async record(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     const { record, attributes, relations } = await this.history.record(actor, id);
     const lines = attributes.filter((a) => a.attrId !== null);

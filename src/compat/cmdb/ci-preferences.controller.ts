@@ -8,7 +8,7 @@ import type { CiType } from '../../cmdb/ci/entities/ci-type.entity';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
-import { CmdbIdPipe, CmdbLenientParams, CmdbParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbSignedParams } from './cmdb-params';
 import { attributeDict, typeDict } from './cmdb-wire';
 import {
   PreferenceAttributesParams,
@@ -30,7 +30,7 @@ export class CiPreferencesController {
 
   /** Types the caller chose columns for (`instance`) or made a tree of (`tree`). */
   @Get('ci_types')
-  async preferredTypes(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: PreferenceTypesParams) {
+  async preferredTypes(@CurrentPrincipal() actor: Principal, @CmdbParams() p: PreferenceTypesParams) {
     return this.typeDicts(await this.prefs.preferredTypes(actor, { instance: !!p.instance, tree: !!p.tree }));
   }
 
@@ -38,7 +38,7 @@ export class CiPreferencesController {
   async shownAttributes(
     @CurrentPrincipal() actor: Principal,
     @Param('key') key: string,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     const { attributes, isSubscribed } = await this.prefs.shownAttributes(actor, key);
     return { attributes: await this.attrDicts(attributes), is_subscribed: isSubscribed };
@@ -73,7 +73,7 @@ export class CiPreferencesController {
 
   /** The caller's tree views: each type's fields, `type_id`, `uid` and the `levels` attributes. */
   @Get('tree/view')
-  async treeViews(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() _p: CmdbSignedParams) {
+  async treeViews(@CurrentPrincipal() actor: Principal, @CmdbParams() _p: CmdbSignedParams) {
     const views = await this.prefs.treeViews(actor);
     const typeDicts = await this.typeDicts(views.map((v) => v.type));
     const levels = await this.attrDicts(views.flatMap((v) => v.levels));
@@ -100,7 +100,7 @@ export class CiPreferencesController {
   }
 
   @Get('relation/view')
-  relationViews(@CmdbLenientParams() _p: CmdbSignedParams) {
+  relationViews(@CmdbParams() _p: CmdbSignedParams) {
     return this.relationViewsDict();
   }
 
@@ -118,7 +118,7 @@ export class CiPreferencesController {
   }
 
   @Delete('relation/view')
-  async deleteRelationView(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: RelationViewNameParams) {
+  async deleteRelationView(@CurrentPrincipal() actor: Principal, @CmdbParams() p: RelationViewNameParams) {
     await this.prefs.deleteRelationView(actor, p.name);
     return { name: p.name };
   }

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CiTypeRelationsService } from '../../cmdb/ci/ci-type-relations.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CmdbIdPipe, CmdbLenientParams, CmdbParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbSignedParams } from './cmdb-params';
 import { relationTypeDict } from './cmdb-wire';
 import { RelationTypeParams } from './dto/ci-config-params.dto';
 
@@ -15,7 +15,7 @@ export class CiRelationTypesController {
 
   /** A bare array, as in the original. */
   @Get()
-  async list(@CmdbLenientParams() _p: CmdbSignedParams) {
+  async list(@CmdbParams() _p: CmdbSignedParams) {
     return (await this.relations.relationTypes()).map(relationTypeDict);
   }
 
@@ -39,7 +39,7 @@ export class CiRelationTypesController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.relations.deleteRelationType(actor, id);
     return { rel_id: id };

@@ -6,7 +6,7 @@ import { CiRelationsService } from '../../cmdb/ci/ci-relations.service';
 import { CiSearchService } from '../../cmdb/ci/ci-search.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CmdbIdPipe, CmdbLenientParams, CmdbParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbSignedParams } from './cmdb-params';
 import { searchAnswer, searchParams } from './cmdb-search-wire';
 import {
   AddCiRelationParams,
@@ -34,20 +34,20 @@ export class CiRelationsController {
    * the types reachable from the root's type at those depths.
    */
   @Get(['s', 'search'])
-  async search(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: RelationSearchParams) {
+  async search(@CurrentPrincipal() actor: Principal, @CmdbParams() p: RelationSearchParams) {
     return searchAnswer(await this.searchService.searchRelated(actor, p.root_id, p.level, searchParams(p)));
   }
 
   /** The same search sent as a POST, as veops takes it. */
   @Post(['s', 'search'])
   @HttpCode(200)
-  searchByPost(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: RelationSearchParams) {
+  searchByPost(@CurrentPrincipal() actor: Principal, @CmdbParams() p: RelationSearchParams) {
     return this.search(actor, p);
   }
 
   /** How many CIs sit exactly `level` steps below each root: `{"<root id>": n}`. */
   @Get('statistics')
-  async statistics(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: RelationStatisticsParams) {
+  async statistics(@CurrentPrincipal() actor: Principal, @CmdbParams() p: RelationStatisticsParams) {
     const counts = await this.relations.countAtLevel(actor, p.root_ids, p.level, p.type_ids);
     return Object.fromEntries([...counts].map(([root, n]) => [String(root), n]));
   }
@@ -69,7 +69,7 @@ export class CiRelationsController {
   async children(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() p: RelatedCisParams,
+    @CmdbParams() p: RelatedCisParams,
   ) {
     const { numfound, rows } = await this.related(actor, id, 'children', p);
     return { numfound, total: rows.length, page: p.page, second_cis: rows };
@@ -79,7 +79,7 @@ export class CiRelationsController {
   async parents(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() p: RelatedCisParams,
+    @CmdbParams() p: RelatedCisParams,
   ) {
     const { numfound, rows } = await this.related(actor, id, 'parents', p);
     return { numfound, total: rows.length, page: p.page, first_cis: rows };
@@ -109,7 +109,7 @@ export class CiRelationsController {
     @CurrentPrincipal() actor: Principal,
     @Param('first', CmdbIdPipe) first: number,
     @Param('second', CmdbIdPipe) second: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.relations.removePair(actor, first, second);
     return DELETED;
@@ -119,7 +119,7 @@ export class CiRelationsController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.relations.removeById(actor, id);
     return DELETED;

@@ -6,7 +6,7 @@ import { CiTypesService } from '../../cmdb/ci/ci-types.service';
 import type { CiTypeRelation } from '../../cmdb/ci/entities/ci-type-relation.entity';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CmdbIdPipe, CmdbLenientParams, CmdbParams, CmdbSignedParams } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbSignedParams } from './cmdb-params';
 import { attributeDict, relationTypeDict, typeDict, typeRelationDict } from './cmdb-wire';
 import { TypeRelationParams } from './dto/ci-config-params.dto';
 
@@ -22,7 +22,7 @@ export class CiTypeRelationsController {
 
   /** Every relation with its parent and child types and its relation type, as a bare array. */
   @Get()
-  async list(@CmdbLenientParams() _p: CmdbSignedParams) {
+  async list(@CmdbParams() _p: CmdbSignedParams) {
     const rows = await this.relations.list();
     const types = await this.types.getMany([...new Set(rows.flatMap((r) => [r.parentId, r.childId]))]);
     const keys = await this.types.uniqueKeys(types);
@@ -43,13 +43,13 @@ export class CiTypeRelationsController {
   }
 
   @Get(':parentId/children')
-  async children(@Param('parentId', CmdbIdPipe) parentId: number, @CmdbLenientParams() _p: CmdbSignedParams) {
+  async children(@Param('parentId', CmdbIdPipe) parentId: number, @CmdbParams() _p: CmdbSignedParams) {
     await this.types.get(parentId);
     return { children: await this.related(await this.relations.children(parentId), (r) => r.childId) };
   }
 
   @Get(':childId/parents')
-  async parents(@Param('childId', CmdbIdPipe) childId: number, @CmdbLenientParams() _p: CmdbSignedParams) {
+  async parents(@Param('childId', CmdbIdPipe) childId: number, @CmdbParams() _p: CmdbSignedParams) {
     await this.types.get(childId);
     return { parents: await this.related(await this.relations.parents(childId), (r) => r.parentId) };
   }
@@ -77,7 +77,7 @@ export class CiTypeRelationsController {
     @CurrentPrincipal() actor: Principal,
     @Param('parentId', CmdbIdPipe) parentId: number,
     @Param('childId', CmdbIdPipe) childId: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.relations.remove(actor, { parentId, childId });
     return { code: 200, parent_id: parentId, child_id: childId };
@@ -87,7 +87,7 @@ export class CiTypeRelationsController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('ctrId', CmdbIdPipe) ctrId: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.relations.remove(actor, { id: ctrId });
     return { code: 200, ctr_id: ctrId };

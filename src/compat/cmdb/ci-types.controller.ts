@@ -8,7 +8,7 @@ import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { cmdbTime } from './acl-wire';
-import { CmdbIdPipe, CmdbLenientParams, CmdbParams, CmdbSignedParams, toInt } from './cmdb-params';
+import { CmdbIdPipe, CmdbParams, CmdbSignedParams, CmdbStrictParams, toInt } from './cmdb-params';
 import { attributeDict, typeDict } from './cmdb-wire';
 import {
   AddTypeAttributesParams,
@@ -77,7 +77,7 @@ export class CiTypesController {
   ) {}
 
   @Get()
-  async list(@CmdbLenientParams() p: TypeListParams) {
+  async list(@CmdbParams() p: TypeListParams) {
     const types = await this.types.list(p.type_name);
     return { numfound: types.length, ci_types: await this.typeDicts(types) };
   }
@@ -86,7 +86,7 @@ export class CiTypesController {
 
   /** Groups with their types; `need_other` adds the ungrouped types as a last, nameless group. */
   @Get('groups')
-  async typeGroups(@CmdbLenientParams() p: TypeGroupsParams) {
+  async typeGroups(@CmdbParams() p: TypeGroupsParams) {
     const groups = await this.groups.typeGroups();
     const types = await this.types.list();
     const dicts = new Map((await this.typeDicts(types)).map((d) => [d.id, d]));
@@ -137,7 +137,7 @@ export class CiTypesController {
   async deleteGroup(
     @CurrentPrincipal() actor: Principal,
     @Param('gid', CmdbIdPipe) gid: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.groups.deleteTypeGroup(actor, gid);
     return { gid };
@@ -145,7 +145,7 @@ export class CiTypesController {
 
   /** One type by id, name or alias (the original's document calls the key `citype`; both are sent). */
   @Get('query')
-  async query(@CmdbLenientParams() p: TypeQueryParams) {
+  async query(@CmdbParams() p: TypeQueryParams) {
     const [ci_type] = await this.typeDicts([await this.types.get(p.q)]);
     return { ci_type, citype: ci_type };
   }
@@ -164,7 +164,7 @@ export class CiTypesController {
   async deleteAttributeGroup(
     @CurrentPrincipal() actor: Principal,
     @Param('gid', CmdbIdPipe) gid: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.groups.deleteAttributeGroup(actor, gid);
     return { group_id: gid };
@@ -174,13 +174,13 @@ export class CiTypesController {
 
   /** By id, name or alias. */
   @Get(':key')
-  async get(@Param('key') key: string, @CmdbLenientParams() _p: CmdbSignedParams) {
+  async get(@Param('key') key: string, @CmdbParams() _p: CmdbSignedParams) {
     return { numfound: 1, ci_types: await this.typeDicts([await this.types.get(key)]) };
   }
 
   @Post()
   @HttpCode(200)
-  async create(@CurrentPrincipal() actor: Principal, @CmdbParams() p: CreateTypeParams) {
+  async create(@CurrentPrincipal() actor: Principal, @CmdbStrictParams() p: CreateTypeParams) {
     const type = await this.types.create(actor, typeFieldsOf(p));
     return { type_id: type.id };
   }
@@ -189,7 +189,7 @@ export class CiTypesController {
   async update(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbParams() p: UpdateTypeParams,
+    @CmdbStrictParams() p: UpdateTypeParams,
   ) {
     await this.types.update(actor, id, typeFieldsOf(p));
     return { type_id: id };
@@ -200,7 +200,7 @@ export class CiTypesController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.types.remove(actor, id);
     return { type_id: id };
@@ -221,7 +221,7 @@ export class CiTypesController {
   // --- the attributes a type carries
 
   @Get(':key/attributes')
-  async typeAttributes(@Param('key') key: string, @CmdbLenientParams() _p: CmdbSignedParams) {
+  async typeAttributes(@Param('key') key: string, @CmdbParams() _p: CmdbSignedParams) {
     const type = await this.types.get(key);
     const carried = await this.types.attributesOf(type.id);
     const unique = carried.find((c) => c.attribute.id === type.uniqueId)?.attribute.name ?? null;
@@ -238,7 +238,7 @@ export class CiTypesController {
   async addAttributes(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbParams() p: AddTypeAttributesParams,
+    @CmdbStrictParams() p: AddTypeAttributesParams,
   ) {
     await this.types.addAttributes(actor, id, p.attr_id, { isRequired: p.is_required, defaultShow: p.default_show });
     return { attributes: p.attr_id };
@@ -282,7 +282,7 @@ export class CiTypesController {
   async removeAttributes(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() p: RemoveTypeAttributesParams,
+    @CmdbParams() p: RemoveTypeAttributesParams,
   ) {
     await this.types.removeAttributes(actor, id, p.attr_id);
     return { attributes: p.attr_id };
@@ -314,7 +314,7 @@ export class CiTypesController {
 
   /** The type's attribute groups; `need_other` adds the ungrouped attributes as a last, nameless group. */
   @Get(':id/attribute_groups')
-  async attributeGroups(@Param('id', CmdbIdPipe) id: number, @CmdbLenientParams() p: TypeGroupsParams) {
+  async attributeGroups(@Param('id', CmdbIdPipe) id: number, @CmdbParams() p: TypeGroupsParams) {
     const type = await this.types.get(id);
     const carried = await this.types.attributesOf(type.id);
     const dicts = await this.carriedDicts(carried);

@@ -8,14 +8,7 @@ import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { cmdbTime } from './acl-wire';
-import {
-  CMDB_DEFAULT_PAGE_SIZE,
-  CmdbAllParams,
-  CmdbIdPipe,
-  CmdbLenientParams,
-  CmdbParams,
-  CmdbSignedParams,
-} from './cmdb-params';
+import { CMDB_DEFAULT_PAGE_SIZE, CmdbAllParams, CmdbIdPipe, CmdbParams, CmdbSignedParams } from './cmdb-params';
 import { searchAnswer, searchParams } from './cmdb-search-wire';
 import { CiBatchParams, CiGetParams, CiSearchParams, CisByTypeParams, HeartbeatListParams } from './dto/ci-params.dto';
 
@@ -77,20 +70,20 @@ export class CisController {
    * term, an unknown attribute or type in `q`, `fl`, `facet` or `sort` is a 400.
    */
   @Get(['s', 'search'])
-  async search(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: CiSearchParams) {
+  async search(@CurrentPrincipal() actor: Principal, @CmdbParams() p: CiSearchParams) {
     return searchAnswer(await this.searchService.search(actor, searchParams(p)));
   }
 
   /** The same search sent as a POST, as veops takes it (a long `q` fits in a body). */
   @Post(['s', 'search'])
   @HttpCode(200)
-  searchByPost(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: CiSearchParams) {
+  searchByPost(@CurrentPrincipal() actor: Principal, @CmdbParams() p: CiSearchParams) {
     return this.search(actor, p);
   }
 
   /** Agents' liveness, 50 a page: `[hostname, first private IP, type name, status]`. */
   @Get('heartbeat')
-  async heartbeats(@CurrentPrincipal() actor: Principal, @CmdbLenientParams() p: HeartbeatListParams) {
+  async heartbeats(@CurrentPrincipal() actor: Principal, @CmdbParams() p: HeartbeatListParams) {
     const size = CMDB_DEFAULT_PAGE_SIZE;
     const { numfound, rows } = await this.queries.heartbeats(
       actor,
@@ -116,7 +109,7 @@ export class CisController {
 
   /** Nothing is cached here, so there is nothing to refresh. */
   @Get('flush')
-  flushAll(@CmdbLenientParams() _p: CmdbSignedParams) {
+  flushAll(@CmdbParams() _p: CmdbSignedParams) {
     return { code: 200 };
   }
 
@@ -136,7 +129,7 @@ export class CisController {
   async byType(
     @CurrentPrincipal() actor: Principal,
     @Param('typeId', CmdbIdPipe) typeId: number,
-    @CmdbLenientParams() p: CisByTypeParams,
+    @CmdbParams() p: CisByTypeParams,
   ) {
     const { numfound, rows } = await this.queries.byType(actor, typeId, p.offset, p.pageSize, {
       fields: p.fields,
@@ -162,7 +155,7 @@ export class CisController {
   async detail(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     const ci = await this.queries.get(actor, id);
     return {
@@ -178,7 +171,7 @@ export class CisController {
   }
 
   @Get(':id/flush')
-  flushOne(@Param('id', CmdbIdPipe) _id: number, @CmdbLenientParams() _p: CmdbSignedParams) {
+  flushOne(@Param('id', CmdbIdPipe) _id: number, @CmdbParams() _p: CmdbSignedParams) {
     return { code: 200 };
   }
 
@@ -197,11 +190,7 @@ export class CisController {
 
   /** The CI's row, with its children one level down grouped under their type's name. */
   @Get(':id')
-  async get(
-    @CurrentPrincipal() actor: Principal,
-    @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() p: CiGetParams,
-  ) {
+  async get(@CurrentPrincipal() actor: Principal, @Param('id', CmdbIdPipe) id: number, @CmdbParams() p: CiGetParams) {
     const ci = await this.queries.withChildren(actor, id, { fields: p.fields, retKey: p.ret_key });
     return { ci_id: id, ci };
   }
@@ -221,7 +210,7 @@ export class CisController {
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('id', CmdbIdPipe) id: number,
-    @CmdbLenientParams() _p: CmdbSignedParams,
+    @CmdbParams() _p: CmdbSignedParams,
   ) {
     await this.cis.remove(actor, id);
     return { message: 'ok' };

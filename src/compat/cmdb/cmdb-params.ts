@@ -36,23 +36,11 @@ const readParams = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
   cmdbParams(ctx.switchToHttp().getRequest<Request>()),
 );
 
-// The global pipe skips custom decorators; this one validates them with the same rules.
+// The global pipe skips custom decorators; these two validate them.
+// The original reads each parameter by name and never looks at the rest, so a client's extra names
+// are dropped, not refused: the document's `_type`, veops's options (`constraint`, `reverse`), a
+// cache-busting `_`, the `ci_id` the official SDK puts in a delete's body.
 const validation = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  validateCustomDecorators: true,
-  stopAtFirstError: true,
-});
-
-/** The CMDB parameter set (§3), validated against the DTO class of the parameter. */
-export const CmdbParams = (): ParameterDecorator => readParams(validation);
-
-// A read or a delete in the original takes the parameters it knows by name and never looks at the
-// rest, so a client's extra names are dropped, not refused: the document's `_type`, veops's
-// options, a cache-busting `_`, the `ci_id` the official SDK puts in a delete's body. Creates and
-// updates stay strict: the original failed on a configuration field it did not know.
-const lenientValidation = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: false,
   transform: true,
@@ -60,8 +48,22 @@ const lenientValidation = new ValidationPipe({
   stopAtFirstError: true,
 });
 
-/** The parameter set of a read (GET, the searches) or a delete, validated; names the DTO lacks are dropped. */
-export const CmdbLenientParams = (): ParameterDecorator => readParams(lenientValidation);
+// Where the original hands every parameter to its model (attribute, CI type and user fields), an
+// unknown name failed there (500); here it is a 400 naming it. Roles too: a `uid` sent there would
+// otherwise be dropped while the caller believes it set it.
+const strictValidation = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  validateCustomDecorators: true,
+  stopAtFirstError: true,
+});
+
+/** The CMDB parameter set (§3), validated against the DTO class of the parameter; other names are dropped. */
+export const CmdbParams = (): ParameterDecorator => readParams(validation);
+
+/** The same, refusing names the DTO does not declare: for the fields of attributes, CI types, users and roles. */
+export const CmdbStrictParams = (): ParameterDecorator => readParams(strictValidation);
 
 /** The whole parameter set unvalidated: CI writes take any attribute name as a key. */
 export const CmdbAllParams = (): ParameterDecorator => readParams();

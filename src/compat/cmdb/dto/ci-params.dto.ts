@@ -172,10 +172,6 @@ export class AddCiRelationParams extends CmdbSignedParams {
   @IntParam()
   @IsInt()
   more?: number | null;
-
-  /** veops's parameter for many-to-many paths; accepted and ignored. */
-  @IsOptional()
-  ancestor_ids?: unknown;
 }
 
 export class RelatedCisParams extends CmdbCountParams {

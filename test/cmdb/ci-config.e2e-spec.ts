@@ -90,6 +90,10 @@ describe('cmdb compat: attributes, CI types, relation types and type relations',
       expect(res.body.attributes.map((a: { name: string }) => a.name)).toEqual(['cpu']);
       const all = await get('/attributes/search').expect(200);
       expect(all.body.numfound).toBeGreaterThanOrEqual(3);
+      // The original's UI lists every attribute with page_size=10000: served, at our largest page.
+      const everything = await get('/attributes/s', { page_size: 10000 }).expect(200);
+      expect(everything.body).toMatchObject({ page_size: 200, numfound: all.body.numfound });
+      expect(everything.body.attributes).toHaveLength(all.body.numfound);
     });
 
     it('refuses a missing name, a duplicate (any case), a bad value type and a bad choice with 400', async () => {

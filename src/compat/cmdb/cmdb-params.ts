@@ -6,7 +6,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Max, ValidateBy, ValidateIf } from 'class-validator';
+import { IsInt, IsString, ValidateBy, ValidateIf } from 'class-validator';
 import type { Request } from 'express';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { MAX_PAGE_SIZE } from '../../common/pagination/page.args';
@@ -156,24 +156,30 @@ export class CmdbAppParams extends CmdbSignedParams {
   app_id?: string | number;
 }
 
+/** A whole number of at least 1, else undefined (the caller's default). */
+function pageNumber(value: unknown): number | undefined {
+  const n = toInt(value);
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+/** A page size: as pageNumber, at most our largest page. */
+function pageSize(value: unknown): number | undefined {
+  const n = pageNumber(value);
+  return n === undefined ? undefined : Math.min(n, MAX_PAGE_SIZE);
+}
+
 /**
  * `page` and `page_size` as the original reads them: not a whole number or below 1 falls back to the
- * default; a page size over our maximum is refused.
+ * default. The original has no largest page, and its own UI asks for `page_size=10000` to list a
+ * whole catalog, so a size over our maximum is served at the maximum; `numfound` tells the rest.
  */
 export class CmdbPageParams extends CmdbAppParams {
-  @Transform(({ value }: { value: unknown }) => {
-    const n = toInt(value);
-    return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : 1;
-  })
+  @Transform(({ value }: { value: unknown }) => pageNumber(value) ?? 1)
   @IsInt()
   page = 1;
 
-  @Transform(({ value }: { value: unknown }) => {
-    const n = toInt(value);
-    return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : CMDB_DEFAULT_PAGE_SIZE;
-  })
+  @Transform(({ value }: { value: unknown }) => pageSize(value) ?? CMDB_DEFAULT_PAGE_SIZE)
   @IsInt()
-  @Max(MAX_PAGE_SIZE)
   page_size = CMDB_DEFAULT_PAGE_SIZE;
 
   get offset(): number {
@@ -181,33 +187,24 @@ export class CmdbPageParams extends CmdbAppParams {
   }
 }
 
-/** Most CI rows one page may hold: the service's page limit, as for every list. */
-export const CMDB_MAX_COUNT = MAX_PAGE_SIZE;
-
-const pageNumber = (value: unknown) => {
-  const n = toInt(value);
-  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : undefined;
-};
-
 /**
  * Paging of CI lists: `page`, and the page size as `count` or else `page_size`; a value that is
- * not a whole number of at least 1 falls back to the default, as in the original.
+ * not a whole number of at least 1 falls back to the default, as in the original, and a size over
+ * our maximum is served at the maximum (see CmdbPageParams).
  */
 export class CmdbCountParams extends CmdbSignedParams {
   @Transform(({ value }: { value: unknown }) => pageNumber(value) ?? 1)
   @IsInt()
   page = 1;
 
-  @Transform(({ value }: { value: unknown }) => pageNumber(value))
+  @Transform(({ value }: { value: unknown }) => pageSize(value))
   @OptionalParam()
   @IsInt()
-  @Max(CMDB_MAX_COUNT)
   count?: number;
 
-  @Transform(({ value }: { value: unknown }) => pageNumber(value))
+  @Transform(({ value }: { value: unknown }) => pageSize(value))
   @OptionalParam()
   @IsInt()
-  @Max(CMDB_MAX_COUNT)
   page_size?: number;
 
   get pageSize(): number {

@@ -151,6 +151,37 @@ describe('cmdb compat: CI relations and preferences', () => {
     });
   });
 
+  describe('simultaneous writes of one name or one pair', () => {
+    const together = async <T>(n: number, send: () => Promise<T>) => Promise.all(Array.from({ length: n }, send));
+    const statuses = (rs: { status: number }[]) => rs.map((r) => r.status).sort();
+
+    it('lets one of many creates of a name through and refuses the others with 400', async () => {
+      const types = await together(6, () => post('/ci_types', { name: 'twin', unique_key: 'hostname' }));
+      expect(statuses(types)).toEqual([200, 400, 400, 400, 400, 400]);
+      const attrs = await together(6, () => post('/attributes', { name: 'twin_attr' }));
+      expect(statuses(attrs)).toEqual([200, 400, 400, 400, 400, 400]);
+      const relTypes = await together(6, () => post('/relation_types', { name: 'twin_rel' }));
+      expect(statuses(relTypes)).toEqual([200, 400, 400, 400, 400, 400]);
+      const live = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ci_types WHERE name = 'twin' AND deleted = 0`);
+      expect(Number(live[0].n)).toBe(1);
+    });
+
+    it('answers every simultaneous add of one pair with the same id', async () => {
+      for (const name of ['left', 'right']) {
+        types[name] = (await post('/ci_types', { name, unique_key: 'hostname' }).expect(200)).body.type_id;
+      }
+      const ctrs = await together(6, () =>
+        post(`/ci_type_relations/${types.left}/${types.right}`, { relation_type_id: contain }),
+      );
+      expect(statuses(ctrs)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(new Set(ctrs.map((r) => r.body.ctr_id)).size).toBe(1);
+      const [l, r] = [await ci('left', 'l-1'), await ci('right', 'r-1')];
+      const crs = await together(6, () => post(`/ci_relations/${l}/${r}`));
+      expect(statuses(crs)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(new Set(crs.map((x) => x.body.cr_id)).size).toBe(1);
+    });
+  });
+
   describe('preferences', () => {
     it("falls back to the type's default columns, then shows the caller's choice in order", async () => {
       const before = await get(`/preference/ci_types/server/attributes`).expect(200);

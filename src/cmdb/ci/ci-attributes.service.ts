@@ -125,23 +125,26 @@ export class CiAttributesService {
     const valueType = fields.valueType ?? ValueType.TEXT;
     this.checkFields(fields, valueType);
     const choices = this.checkedChoices(valueType, fields.choices ?? []);
-    return this.db.write(async (em) => {
-      await this.checkUnique(em, fields.name, fields.alias);
-      const attr = em.create(CiAttribute, {
-        name: fields.name,
-        alias: fields.alias,
-        valueType,
-        ...Object.fromEntries(FLAGS.map((f) => [f, fields[f] ?? false])),
-        deleted: false,
-        deletedAt: null,
-      });
-      const saved = await em.save(attr);
-      await this.saveChoices(em, saved.id, choices);
-      await auditCmdb(this.audit, em, actor, { type: 'ci_attribute', id: saved.id, name: saved.name }, 'create', {
-        after: snapshot(saved, choices),
-      });
-      return saved;
-    });
+    return this.db.write(
+      async (em) => {
+        await this.checkUnique(em, fields.name, fields.alias);
+        const attr = em.create(CiAttribute, {
+          name: fields.name,
+          alias: fields.alias,
+          valueType,
+          ...Object.fromEntries(FLAGS.map((f) => [f, fields[f] ?? false])),
+          deleted: false,
+          deletedAt: null,
+        });
+        const saved = await em.save(attr);
+        await this.saveChoices(em, saved.id, choices);
+        await auditCmdb(this.audit, em, actor, { type: 'ci_attribute', id: saved.id, name: saved.name }, 'create', {
+          after: snapshot(saved, choices),
+        });
+        return saved;
+      },
+      { names: true },
+    );
   }
 
   /**
@@ -150,38 +153,41 @@ export class CiAttributesService {
    */
   async update(actor: Principal, id: number, input: AttributeFields): Promise<CiAttribute> {
     this.perms.assertConfig(actor, 'Managing CI attributes');
-    return this.db.write(async (em) => {
-      const attr = await this.find(em, id);
-      if (!attr) throw new NotFoundError('attribute', id);
-      const before = snapshot(attr, await this.storedChoices(em, id));
-      const valueType = input.valueType ?? (parseValueType(attr.valueType) as ValueType);
-      const merged = { ...snapshot(attr, []), ...dropUndefined(input), valueType };
-      const next = {
-        ...merged,
-        choices: input.choices ?? [],
-        alias: input.alias === null || input.alias === '' ? merged.name : (merged.alias ?? merged.name),
-      };
-      this.checkFields(next, valueType);
-      const choices = input.choices === undefined ? undefined : this.checkedChoices(valueType, input.choices);
-      await this.checkUnique(em, next.name, next.alias, id);
-      const current = catalogAttribute(attr, []);
-      const inUse = await this.values.attributeInUse(em, current);
-      if (inUse) await this.checkCompatible(em, attr, current, next);
-      Object.assign(attr, {
-        name: next.name,
-        alias: next.alias,
-        valueType,
-        ...Object.fromEntries(FLAGS.map((f) => [f, next[f]])),
-      });
-      const saved = await em.save(attr);
-      if (choices !== undefined) await this.saveChoices(em, id, choices);
-      const after = snapshot(saved, choices ?? before.choices);
-      await auditCmdb(this.audit, em, actor, { type: 'ci_attribute', id: saved.id, name: saved.name }, 'update', {
-        before,
-        after: after,
-      });
-      return saved;
-    });
+    return this.db.write(
+      async (em) => {
+        const attr = await this.find(em, id);
+        if (!attr) throw new NotFoundError('attribute', id);
+        const before = snapshot(attr, await this.storedChoices(em, id));
+        const valueType = input.valueType ?? (parseValueType(attr.valueType) as ValueType);
+        const merged = { ...snapshot(attr, []), ...dropUndefined(input), valueType };
+        const next = {
+          ...merged,
+          choices: input.choices ?? [],
+          alias: input.alias === null || input.alias === '' ? merged.name : (merged.alias ?? merged.name),
+        };
+        this.checkFields(next, valueType);
+        const choices = input.choices === undefined ? undefined : this.checkedChoices(valueType, input.choices);
+        await this.checkUnique(em, next.name, next.alias, id);
+        const current = catalogAttribute(attr, []);
+        const inUse = await this.values.attributeInUse(em, current);
+        if (inUse) await this.checkCompatible(em, attr, current, next);
+        Object.assign(attr, {
+          name: next.name,
+          alias: next.alias,
+          valueType,
+          ...Object.fromEntries(FLAGS.map((f) => [f, next[f]])),
+        });
+        const saved = await em.save(attr);
+        if (choices !== undefined) await this.saveChoices(em, id, choices);
+        const after = snapshot(saved, choices ?? before.choices);
+        await auditCmdb(this.audit, em, actor, { type: 'ci_attribute', id: saved.id, name: saved.name }, 'update', {
+          before,
+          after: after,
+        });
+        return saved;
+      },
+      { names: true },
+    );
   }
 
   /** Refused while the attribute is a live type's key; otherwise detached everywhere and its values dropped. */

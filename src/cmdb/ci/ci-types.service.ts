@@ -104,67 +104,73 @@ export class CiTypesService {
     const name = input.name;
     const alias = input.alias || name;
     this.checkNames(name, alias);
-    return this.db.write(async (em) => {
-      await this.checkUnique(em, name, alias);
-      const key = await this.keyAttribute(em, input.uniqueKey as string | number);
-      const type = await em.save(
-        em.create(CiType, {
-          name,
-          alias,
-          uniqueId: key.id,
-          iconUrl: input.iconUrl ?? null,
-          enabled: input.enabled ?? true,
-          isAttached: input.isAttached ?? false,
-          position: input.position ?? 0,
-          deleted: false,
-          deletedAt: null,
-        }),
-      );
-      await em.save(
-        em.create(CiTypeAttribute, {
-          typeId: type.id,
-          attrId: key.id,
-          position: 0,
-          isRequired: true,
-          defaultShow: true,
-        }),
-      );
-      await this.perms.typeCreated(em, type.name);
-      await auditCmdb(this.audit, em, actor, { type: 'ci_type', id: type.id, name: type.name }, 'create', {
-        after: snapshot(type),
-      });
-      return type;
-    });
+    return this.db.write(
+      async (em) => {
+        await this.checkUnique(em, name, alias);
+        const key = await this.keyAttribute(em, input.uniqueKey as string | number);
+        const type = await em.save(
+          em.create(CiType, {
+            name,
+            alias,
+            uniqueId: key.id,
+            iconUrl: input.iconUrl ?? null,
+            enabled: input.enabled ?? true,
+            isAttached: input.isAttached ?? false,
+            position: input.position ?? 0,
+            deleted: false,
+            deletedAt: null,
+          }),
+        );
+        await em.save(
+          em.create(CiTypeAttribute, {
+            typeId: type.id,
+            attrId: key.id,
+            position: 0,
+            isRequired: true,
+            defaultShow: true,
+          }),
+        );
+        await this.perms.typeCreated(em, type.name);
+        await auditCmdb(this.audit, em, actor, { type: 'ci_type', id: type.id, name: type.name }, 'create', {
+          after: snapshot(type),
+        });
+        return type;
+      },
+      { names: true },
+    );
   }
 
   /** A new key attribute is attached (required) if the type does not carry it yet. */
   async update(actor: Principal, id: number, input: TypeFields): Promise<CiType> {
     this.perms.assertConfig(actor, 'Managing CI types');
-    return this.db.write(async (em) => {
-      const type = await this.lockedType(em, id);
-      const before = snapshot(type);
-      const name = input.name ?? type.name;
-      const alias = input.alias === null || input.alias === '' ? name : (input.alias ?? type.alias);
-      this.checkNames(name, alias);
-      await this.checkUnique(em, name, alias, id);
-      if (input.uniqueKey !== undefined && input.uniqueKey !== '') {
-        const key = await this.keyAttribute(em, input.uniqueKey);
-        type.uniqueId = key.id;
-        await this.attach(em, id, [key.id], { isRequired: true });
-      }
-      if (name !== type.name) await this.perms.typeRenamed(em, type.name, name);
-      Object.assign(type, { name, alias });
-      if (input.iconUrl !== undefined) type.iconUrl = input.iconUrl;
-      if (input.enabled !== undefined) type.enabled = input.enabled;
-      if (input.isAttached !== undefined) type.isAttached = input.isAttached;
-      if (input.position !== undefined) type.position = input.position;
-      const saved = await em.save(type);
-      await auditCmdb(this.audit, em, actor, { type: 'ci_type', id: saved.id, name: saved.name }, 'update', {
-        before,
-        after: snapshot(saved),
-      });
-      return saved;
-    });
+    return this.db.write(
+      async (em) => {
+        const type = await this.lockedType(em, id);
+        const before = snapshot(type);
+        const name = input.name ?? type.name;
+        const alias = input.alias === null || input.alias === '' ? name : (input.alias ?? type.alias);
+        this.checkNames(name, alias);
+        await this.checkUnique(em, name, alias, id);
+        if (input.uniqueKey !== undefined && input.uniqueKey !== '') {
+          const key = await this.keyAttribute(em, input.uniqueKey);
+          type.uniqueId = key.id;
+          await this.attach(em, id, [key.id], { isRequired: true });
+        }
+        if (name !== type.name) await this.perms.typeRenamed(em, type.name, name);
+        Object.assign(type, { name, alias });
+        if (input.iconUrl !== undefined) type.iconUrl = input.iconUrl;
+        if (input.enabled !== undefined) type.enabled = input.enabled;
+        if (input.isAttached !== undefined) type.isAttached = input.isAttached;
+        if (input.position !== undefined) type.position = input.position;
+        const saved = await em.save(type);
+        await auditCmdb(this.audit, em, actor, { type: 'ci_type', id: saved.id, name: saved.name }, 'update', {
+          before,
+          after: snapshot(saved),
+        });
+        return saved;
+      },
+      { names: true },
+    );
   }
 
   setEnabled(actor: Principal, id: number, enabled: boolean): Promise<CiType> {

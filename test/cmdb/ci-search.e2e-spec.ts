@@ -213,6 +213,13 @@ describe('cmdb compat: the search endpoints (/ci/s, /ci_relations/s) and GraphQL
       expect(hostnames(two.body)).toEqual(['app-1']);
     });
 
+    it('reads attribute ids sent as JSON numbers in fl and facet', async () => {
+      const idc = (await get('/attributes/idc')).body.attribute.id;
+      const res = await post('/ci/s', { q: '_type:server,hostname:web-1', fl: [idc], facet: [idc] }).expect(200);
+      expect(res.body.result[0]).toMatchObject({ idc: 'nh' });
+      expect(res.body.facet).toEqual({ idc: [['nh', 1, 'idc']] });
+    });
+
     it('shows a user only the CIs of types they may read', async () => {
       await createUser(t, 'carol', 'carol-password');
       const carol = await t.login('carol', 'carol-password');

@@ -111,6 +111,12 @@ export function toList(value: unknown): unknown {
 export const IntParam = () => Transform(({ value }: { value: unknown }) => toInt(value));
 export const BoolParam = () => Transform(({ value }: { value: unknown }) => toBool(value));
 export const ListParam = () => Transform(({ value }: { value: unknown }) => toList(value));
+/** A list of attribute keys (name, alias or id): ids may come as JSON numbers, as the original takes them. */
+export const KeyListParam = () =>
+  Transform(({ value }: { value: unknown }) => {
+    const list = toList(value);
+    return Array.isArray(list) ? list.map((k) => (typeof k === 'number' ? String(k) : k)) : list;
+  });
 export const IntListParam = () =>
   Transform(({ value }: { value: unknown }) => {
     const list = toList(value);

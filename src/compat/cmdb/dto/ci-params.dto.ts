@@ -24,6 +24,7 @@ import {
   CmdbSignedParams,
   IntListParam,
   IntParam,
+  KeyListParam,
   ListParam,
   OptionalParam,
   RetKeyParam,
@@ -118,13 +119,13 @@ export class CiSearchParams extends CmdbCountParams {
   q: string | string[] = '';
 
   @OptionalParam()
-  @ListParam()
+  @KeyListParam()
   @IsArray()
   @IsString({ each: true })
   fl?: string[];
 
   @OptionalParam()
-  @ListParam()
+  @KeyListParam()
   @IsArray()
   @IsString({ each: true })
   facet?: string[];

@@ -182,6 +182,23 @@ describe('permissions: grants, roles, parent roles (GraphQL)', () => {
     expect(role.errors[0].extensions.code).toBe('CONFLICT');
   });
 
+  it('creates a role or user asked for by many requests at once once, the others answer CONFLICT', async () => {
+    const attempts = async (query: string) =>
+      (await Promise.all(Array.from({ length: 12 }, () => gql(admin, query)))).map((b) =>
+        b.errors ? b.errors[0].extensions.code : 'CREATED',
+      );
+    for (const query of [
+      'mutation { createRole(input: {name: "raced-role"}) { id } }',
+      'mutation { createUser(input: {username: "raced-user", password: "long-enough"}) { id } }',
+    ]) {
+      const codes = await attempts(query);
+      expect(codes.filter((c: string) => c === 'CREATED')).toHaveLength(1);
+      expect(codes.filter((c: string) => c !== 'CREATED')).toEqual(Array(11).fill('CONFLICT'));
+    }
+    const roles = await gql(admin, '{ roles(search: "raced-role", limit: 50) { items { name } } }');
+    expect(roles.data.roles.items).toEqual([{ name: 'raced-role' }]);
+  });
+
   it('lists each user with its own roles, a shared role under each member', async () => {
     const shared = await createRole('shared');
     const other = await createRole('other');

@@ -1,5 +1,6 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
 import { formatGraphqlError } from '../graphql/format-error';
 import { ConflictError, InvalidInputError, NotFoundError, TooManyRequestsError } from './domain-errors';
 import { loggableError, toProblem } from './problem';
@@ -20,6 +21,17 @@ describe('toProblem', () => {
     expect(toProblem(new NotFoundError('host', 'web-1')).message).toBe('host "web-1" not found');
     expect(toProblem(new ConflictError('username taken')).status).toBe(409);
     expect(toProblem(new TooManyRequestsError('slow down', 7)).retryAfterSeconds).toBe(7);
+  });
+
+  it('answers a unique index refusing a row with 409, without the SQL or the value', () => {
+    for (const code of ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE']) {
+      const e = new QueryFailedError('INSERT INTO roles ...', ['ops'], Object.assign(new Error('dup'), { code }));
+      const p = toProblem(e);
+      expect(p).toMatchObject({ status: 409, error: 'Conflict', internal: false });
+      expect(p.message).not.toMatch(/INSERT|ops/);
+    }
+    const other = new QueryFailedError('SELECT', [], Object.assign(new Error('gone'), { code: 'ER_NO_SUCH_TABLE' }));
+    expect(toProblem(other)).toMatchObject({ status: 500, internal: true });
   });
 
   it('joins the messages of a validation failure', () => {

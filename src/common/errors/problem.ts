@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { QueryFailedError } from 'typeorm';
 import { DomainError, TooManyRequestsError } from './domain-errors';
 
 /**
@@ -36,6 +37,17 @@ function isBodyParserError(e: unknown): e is BodyParserError {
     typeof (e as { type?: unknown }).type === 'string' &&
     typeof (e as { status?: unknown }).status === 'number'
   );
+}
+
+/** Driver codes of a unique index refusing a row (MySQL/MariaDB, SQLite). */
+const UNIQUE_VIOLATIONS = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
+/**
+ * Services check uniqueness before they write; a unique index refusing the row anyway means a
+ * concurrent request wrote the same value between that check and this write.
+ */
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof QueryFailedError && UNIQUE_VIOLATIONS.has((e.driverError as { code?: string }).code ?? '');
 }
 
 function reason(status: number): string {
@@ -75,6 +87,9 @@ export function toProblem(e: unknown): Problem {
     if (e.type === 'entity.parse.failed') return problem(400, `Malformed JSON body: ${e.message}`);
     if (e.type === 'entity.too.large') return problem(413, 'Request body is too large');
     if (status < 500) return problem(status, e.message);
+  }
+  if (isUniqueViolation(e)) {
+    return problem(HttpStatus.CONFLICT, 'A concurrent request has just written the same unique value; send it again');
   }
   return { ...problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE), internal: true };
 }

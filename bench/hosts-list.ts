@@ -1,7 +1,7 @@
 // Host lists over REST (platform family) and GraphQL, with addresses and
 // applications, on MariaDB: 10,000 hosts, 30,000 IPs, 2,000 applications.
 import { createConnection } from 'mysql2/promise';
-import { freshDatabase, load, login, report, startService } from './support';
+import { databasePid, freshDatabase, load, login, report, startService } from './support';
 
 const HOSTS = 10_000;
 const APPS = 2_000;
@@ -56,11 +56,13 @@ export async function run(): Promise<void> {
       body: JSON.stringify({ query }),
     };
     const rest = { url: `${service.url}/platform/hosts/?page_size=50`, headers };
+    const processes = { service: service.pid, database: databasePid() };
     // One connection shows the latency of a request alone; ten show throughput under queueing.
     for (const connections of [1, 10]) {
-      figures.push(await load(`REST /platform/hosts/?page_size=50, ${connections} conn`, { ...rest, connections }));
+      const conn = `${connections} conn`;
+      figures.push(await load(`REST /platform/hosts/?page_size=50, ${conn}`, { ...rest, connections }, processes));
       figures.push(
-        await load(`GraphQL hosts(limit: 50) + ips + apps, ${connections} conn`, { ...graphql, connections }),
+        await load(`GraphQL hosts(limit: 50) + ips + apps, ${conn}`, { ...graphql, connections }, processes),
       );
     }
     report('hosts-list', 'npm run build && npm run bench -- hosts-list', figures, {

@@ -1,6 +1,6 @@
 import autocannon, { Options, Result } from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, openSync } from 'node:fs';
+import { mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,13 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the built service (dist/) as its own process, as production runs it. */
-export async function startService(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
+export interface Service {
+  url: string;
+  pid: number;
+  stop: () => void;
+}
+
+export async function startService(databaseUrl: string): Promise<Service> {
   const port = await freePort();
   // BENCH_NODE_ARGS: extra node flags for the service, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof to profile it.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
@@ -67,6 +73,7 @@ export async function startService(databaseUrl: string): Promise<{ url: string; 
       if ((await fetch(`${url}/health`)).ok) {
         return {
           url,
+          pid: child.pid as number,
           stop: () => {
             stopping = true;
             child.kill('SIGTERM');
@@ -92,6 +99,30 @@ export async function login(url: string): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
+/** CPU seconds (user + system) a process has used so far; undefined where /proc is not there. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pid of a MariaDB/MySQL server on this machine, to charge its CPU to the requests. */
+export function databasePid(): number | undefined {
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      if (/^(mariadbd|mysqld)$/.test(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
 export interface Figures {
   name: string;
   requestsPerSecond: number;
@@ -99,11 +130,24 @@ export interface Figures {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU milliseconds per answered request: req/s on a noisy machine moves, this moves less. */
+  serviceCpuMs?: number;
+  databaseCpuMs?: number;
 }
 
 /** Drives load with autocannon and keeps the figures that matter. */
-export async function load(name: string, options: Options): Promise<Figures> {
+export async function load(
+  name: string,
+  options: Options,
+  processes: { service?: number; database?: number } = {},
+): Promise<Figures> {
+  const before = [cpuSeconds(processes.service), cpuSeconds(processes.database)];
   const result: Result = await autocannon({ connections: 10, duration: 10, ...options });
+  const after = [cpuSeconds(processes.service), cpuSeconds(processes.database)];
+  const perRequest = (i: number) => {
+    const [b, a] = [before[i], after[i]];
+    return a === undefined || b === undefined ? undefined : Math.round(((a - b) * 1e5) / result.requests.total) / 100;
+  };
   return {
     name,
     requestsPerSecond: Math.round(result.requests.average),
@@ -111,6 +155,8 @@ export async function load(name: string, options: Options): Promise<Figures> {
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    serviceCpuMs: perRequest(0),
+    databaseCpuMs: perRequest(1),
   };
 }
 
@@ -120,6 +166,8 @@ export function report(bench: string, command: string, figures: Figures[], notes
     'req/s': f.requestsPerSecond,
     'p50 ms': f.p50,
     'p99 ms': f.p99,
+    ...(f.serviceCpuMs === undefined ? {} : { 'service CPU ms/req': f.serviceCpuMs }),
+    ...(f.databaseCpuMs === undefined ? {} : { 'DB CPU ms/req': f.databaseCpuMs }),
     errors: f.errors + f.non2xx,
   }));
   console.table(rows);

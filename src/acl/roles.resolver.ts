@@ -1,4 +1,4 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { MAX_PAGE_SIZE } from '../common/pagination/page.args';
@@ -24,7 +24,7 @@ export class RolesResolver {
   }
 
   @ResolveField(() => [Role], { description: 'Direct parents; the role inherits their grants and their ancestors’' })
-  parents(@Parent() role: Role, @Context() ctx: GraphqlContext): Promise<Role[]> {
+  parents(role: Role, _args: unknown, ctx: GraphqlContext): Promise<Role[]> {
     return requestLoader<number, Role[]>(ctx, 'role.parents', async (ids) => {
       const byRole = await this.rolesService.parentsOf([...ids]);
       return ids.map((id) => byRole.get(id) ?? []);
@@ -32,7 +32,7 @@ export class RolesResolver {
   }
 
   @ResolveField(() => [User], { description: `Members (the first ${MAX_PAGE_SIZE})` })
-  async members(@Parent() role: Role): Promise<User[]> {
+  async members(role: Role): Promise<User[]> {
     const [users] = await this.rolesService.members(role.id, 0, MAX_PAGE_SIZE);
     return users;
   }

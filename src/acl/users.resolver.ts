@@ -1,4 +1,4 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { GraphqlContext, requestLoader } from '../common/graphql/request-loader';
@@ -33,7 +33,7 @@ export class UsersResolver {
   }
 
   @ResolveField(() => [Role])
-  roles(@Parent() user: User, @Context() ctx: GraphqlContext): Promise<Role[]> {
+  roles(user: User, _args: unknown, ctx: GraphqlContext): Promise<Role[]> {
     if (user.roles) return Promise.resolve(user.roles);
     return requestLoader<number, Role[]>(ctx, 'user.roles', (ids) => this.usersService.rolesOfMany(ids)).load(user.id);
   }

@@ -1,8 +1,8 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { InvalidInputError } from '../common/errors/domain-errors';
-import { GraphqlContext, requestLoader } from '../common/graphql/request-loader';
+import { GraphqlContext, principalOf, requestLoader } from '../common/graphql/request-loader';
 import { ApplicationsService } from './applications.service';
 import {
   ApplicationInput,
@@ -32,47 +32,44 @@ export class ApplicationsResolver {
   }
 
   @ResolveField(() => [Application])
-  children(@Parent() app: Application, @Context() ctx: GraphqlContext): Promise<Application[]> {
+  children(app: Application, _args: unknown, ctx: GraphqlContext): Promise<Application[]> {
     return requestLoader<number, Application[]>(ctx, 'app.children', (ids) => this.appsService.childrenOf(ids)).load(
       app.id,
     );
   }
 
   @ResolveField(() => [Application], { description: 'Root first' })
-  ancestors(@Parent() app: Application): Promise<Application[]> {
+  ancestors(app: Application): Promise<Application[]> {
     return this.appsService.ancestors(app.id);
   }
 
   @ResolveField(() => [Application], { description: 'Applications this one depends on' })
-  requires(@Parent() app: Application): Promise<Application[]> {
+  requires(app: Application): Promise<Application[]> {
     return this.appsService.requirementsOf(app.id, 'requires');
   }
 
   @ResolveField(() => [Application], { description: 'Applications that depend on this one' })
-  requiredBy(@Parent() app: Application): Promise<Application[]> {
+  requiredBy(app: Application): Promise<Application[]> {
     return this.appsService.requirementsOf(app.id, 'required_by');
   }
 
   @ResolveField(() => [ApplicationInstance])
-  instances(@Parent() app: Application, @Context() ctx: GraphqlContext): Promise<ApplicationInstance[]> {
+  instances(app: Application, _args: unknown, ctx: GraphqlContext): Promise<ApplicationInstance[]> {
     return requestLoader<number, ApplicationInstance[]>(ctx, 'app.instances', (ids) =>
       this.appsService.instancesOf(ids),
     ).load(app.id);
   }
 
   @ResolveField(() => [ResponsePerson])
-  responsePersons(@Parent() app: Application, @Context() ctx: GraphqlContext): Promise<ResponsePerson[]> {
+  responsePersons(app: Application, _args: unknown, ctx: GraphqlContext): Promise<ResponsePerson[]> {
     return requestLoader<number, ResponsePerson[]>(ctx, 'app.persons', (ids) =>
       this.appsService.responsePersonsOf(ids),
     ).load(app.id);
   }
 
   @ResolveField(() => [String], { description: 'What you may do with this application' })
-  availableActions(
-    @Parent() app: Application,
-    @Context() ctx: GraphqlContext,
-    @CurrentPrincipal() actor: Principal,
-  ): Promise<string[]> {
+  availableActions(app: Application, _args: unknown, ctx: GraphqlContext): Promise<string[]> {
+    const actor = principalOf(ctx);
     return requestLoader<number, string[]>(ctx, 'app.actions', async (ids) => {
       const actions = await this.appsService.availableActions(actor, ids);
       return ids.map((id) => actions.get(String(id)) ?? []);

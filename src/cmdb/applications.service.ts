@@ -12,6 +12,7 @@ import { containing, ESCAPE } from '../database/like';
 import { ancestorFullNames, fullNameOf, isSelfOrDescendant, renamedDescendant } from './app-tree';
 import { ApplicationInstance, InstanceStatus } from './entities/application-instance.entity';
 import { Application } from './entities/application.entity';
+import { groupBy } from '../common/group-by';
 import { Host } from './entities/host.entity';
 import { Production } from './entities/production.entity';
 import { ResponsePerson, ResponsePersonType } from './entities/response-person.entity';
@@ -142,7 +143,7 @@ export class ApplicationsService {
   /** Children of each application, in one query. */
   async childrenOf(ids: readonly number[]): Promise<Application[][]> {
     const rows = ids.length ? await this.apps.find({ where: { parentId: In([...ids]) }, order: { name: 'ASC' } }) : [];
-    return ids.map((id) => rows.filter((r) => r.parentId === id));
+    return groupBy(ids, rows, (r) => r.parentId);
   }
 
   /** Applications of each host (through instances), in one query. */
@@ -540,7 +541,7 @@ export class ApplicationsService {
       where: { applicationId: In([...appIds]) } as FindOptionsWhere<T>,
       relations,
     });
-    return appIds.map((id) => rows.filter((r) => r.applicationId === id));
+    return groupBy(appIds, rows, (r) => r.applicationId);
   }
 
   private assign(app: Application, f: AppFields): void {
@@ -631,7 +632,7 @@ export class ApplicationsService {
       .where('r.application_id IN (:...appIds)', { appIds: [...appIds] })
       .orderBy('r.required_id')
       .getRawMany<{ appId: number; requiredId: number }>();
-    return appIds.map((id) => rows.filter((r) => Number(r.appId) === id).map((r) => Number(r.requiredId)));
+    return groupBy(appIds, rows, (r) => Number(r.appId)).map((group) => group.map((r) => Number(r.requiredId)));
   }
 
   /**

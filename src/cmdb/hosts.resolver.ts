@@ -1,8 +1,8 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { InvalidInputError } from '../common/errors/domain-errors';
-import { GraphqlContext, requestLoader } from '../common/graphql/request-loader';
+import { GraphqlContext, principalOf, requestLoader } from '../common/graphql/request-loader';
 import { ApplicationsService } from './applications.service';
 import { HostInput, HostPage, HostsArgs } from './dto/host.inputs';
 import { Application } from './entities/application.entity';
@@ -21,8 +21,16 @@ export class HostsResolver {
   @Query(() => HostPage)
   async hosts(@Args() args: HostsArgs): Promise<HostPage> {
     const { offset, limit, ...filter } = args;
-    const [items, total] = await this.hostsService.list(filter, offset, limit);
-    return { items, total, offset, limit };
+    const hosts = this.hostsService;
+    const items = await hosts.page(filter, offset, limit);
+    return {
+      items,
+      offset,
+      limit,
+      get total() {
+        return hosts.count(filter);
+      },
+    };
   }
 
   @Query(() => Host)
@@ -36,28 +44,25 @@ export class HostsResolver {
   }
 
   @ResolveField(() => [IpAddress])
-  ips(@Parent() host: Host, @Context() ctx: GraphqlContext): Promise<IpAddress[]> {
+  ips(host: Host, _args: unknown, ctx: GraphqlContext): Promise<IpAddress[]> {
     return requestLoader<number, IpAddress[]>(ctx, 'host.ips', (ids) => this.hostsService.ipsOf(ids)).load(host.id);
   }
 
   @ResolveField(() => HostPoll, { nullable: true, description: 'Latest poll by the scheduler' })
-  poll(@Parent() host: Host, @Context() ctx: GraphqlContext): Promise<HostPoll | null> {
+  poll(host: Host, _args: unknown, ctx: GraphqlContext): Promise<HostPoll | null> {
     return requestLoader<number, HostPoll | null>(ctx, 'host.poll', (ids) => this.hostsService.pollsOf(ids)).load(
       host.id,
     );
   }
 
   @ResolveField(() => [Application], { description: 'Applications with an instance on the host' })
-  applications(@Parent() host: Host, @Context() ctx: GraphqlContext): Promise<Application[]> {
+  applications(host: Host, _args: unknown, ctx: GraphqlContext): Promise<Application[]> {
     return requestLoader<number, Application[]>(ctx, 'host.apps', (ids) => this.apps.appsOnHosts(ids)).load(host.id);
   }
 
   @ResolveField(() => [String], { description: 'What you may do with this host' })
-  availableActions(
-    @Parent() host: Host,
-    @Context() ctx: GraphqlContext,
-    @CurrentPrincipal() actor: Principal,
-  ): Promise<string[]> {
+  availableActions(host: Host, _args: unknown, ctx: GraphqlContext): Promise<string[]> {
+    const actor = principalOf(ctx);
     return requestLoader<number, string[]>(ctx, 'host.actions', async (ids) => {
       const actions = await this.hostsService.availableActions(actor, ids);
       return ids.map((id) => actions.get(String(id)) ?? []);

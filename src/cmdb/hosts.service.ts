@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AclService, moduleRef } from '../acl/acl.service';
 import { RESOURCE_PERMISSIONS } from '../acl/permission-catalog';
 import { AuditService } from '../audit/audit.service';
@@ -8,6 +8,7 @@ import type { Principal } from '../common/auth/principal';
 import { SecretBox } from '../common/crypto/secret-box';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { AppConfig } from '../config/app-config';
+import { groupBy } from '../common/group-by';
 import { containing, ESCAPE } from '../database/like';
 import type { SshTarget } from '../execution/ssh-target';
 import { HostPoll } from './entities/host-poll.entity';
@@ -142,21 +143,38 @@ export class HostsService {
     return host;
   }
 
+  /** A page of the hosts the filter matches and how many it matches, queried at once. */
   list(filter: HostFilter, offset: number, limit: number): Promise<[Host[], number]> {
+    return Promise.all([this.page(filter, offset, limit), this.count(filter)]);
+  }
+
+  /** A page of the hosts the filter matches, in id order. */
+  async page(filter: HostFilter, offset: number, limit: number): Promise<Host[]> {
+    const qb = this.filtered(filter);
+    return qb ? qb.orderBy('h.id').offset(offset).limit(limit).getMany() : [];
+  }
+
+  /** How many hosts the filter matches. */
+  async count(filter: HostFilter): Promise<number> {
+    return (await this.filtered(filter)?.getCount()) ?? 0;
+  }
+
+  /** The filter as a query, or null when it cannot match (an empty list of names or ids). */
+  private filtered(filter: HostFilter): SelectQueryBuilder<Host> | null {
     const qb = this.hosts.createQueryBuilder('h');
     if (filter.name !== undefined) qb.andWhere('h.name = :name', { name: filter.name });
     if (filter.names !== undefined) {
-      if (filter.names.length === 0) return Promise.resolve([[], 0]);
+      if (filter.names.length === 0) return null;
       qb.andWhere('h.name IN (:...names)', { names: filter.names });
     }
     if (filter.search) qb.andWhere(`h.name LIKE :like ${ESCAPE}`, { like: containing(filter.search) });
     if (filter.hostType !== undefined) qb.andWhere('h.hostType = :hostType', { hostType: filter.hostType });
     if (filter.status !== undefined) qb.andWhere('h.status = :status', { status: filter.status });
     if (filter.ids !== undefined) {
-      if (filter.ids.length === 0) return Promise.resolve([[], 0]);
+      if (filter.ids.length === 0) return null;
       qb.andWhere('h.id IN (:...ids)', { ids: filter.ids });
     }
-    return qb.orderBy('h.id').skip(offset).take(limit).getManyAndCount();
+    return qb;
   }
 
   /** Addresses of each host, in one query. */
@@ -166,7 +184,7 @@ export class HostsService {
           .getRepository(IpAddress)
           .find({ where: { hostId: In([...hostIds]) }, order: { id: 'ASC' } })
       : [];
-    return hostIds.map((id) => rows.filter((r) => r.hostId === id));
+    return groupBy(hostIds, rows, (r) => r.hostId);
   }
 
   /** Latest poll of each host (null before the first), in one query. */
@@ -174,7 +192,7 @@ export class HostsService {
     const rows = hostIds.length
       ? await this.dataSource.getRepository(HostPoll).findBy({ hostId: In([...hostIds]) })
       : [];
-    return hostIds.map((id) => rows.find((r) => r.hostId === id) ?? null);
+    return groupBy(hostIds, rows, (r) => r.hostId).map((polls) => polls[0] ?? null);
   }
 
   /** The `available_actions` of each host for the caller. */

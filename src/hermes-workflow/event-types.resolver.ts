@@ -1,4 +1,4 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { GraphqlContext, requestLoader } from '../common/graphql/request-loader';
@@ -28,7 +28,7 @@ export class EventTypesResolver {
   }
 
   @ResolveField(() => [HermesFate], { description: 'Fates this type triggers, starting or not' })
-  autoCreates(@Parent() type: HermesEventType, @Context() ctx: GraphqlContext): Promise<HermesFate[]> {
+  autoCreates(type: HermesEventType, _args: unknown, ctx: GraphqlContext): Promise<HermesFate[]> {
     return requestLoader<number, HermesFate[]>(ctx, 'hermes.autoCreates', async (ids) => {
       const byType = await this.fates.createdByTypes(ids);
       return ids.map((id) => byType.get(id) ?? []);

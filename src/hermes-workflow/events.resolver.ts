@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { Host } from '../cmdb/entities/host.entity';
 import { HostsService } from '../cmdb/hosts.service';
@@ -52,15 +52,15 @@ export class EventsResolver {
   }
 
   @ResolveField(() => Host)
-  host(@Parent() event: HermesEvent, @Context() ctx: GraphqlContext): Promise<Host> {
+  host(event: HermesEvent, _args: unknown, ctx: GraphqlContext): Promise<Host> {
     return requestLoader<number, Host>(ctx, 'hermes.host', async (ids) => {
-      const [hosts] = await this.hosts.list({ ids: [...ids] }, 0, ids.length);
+      const hosts = await this.hosts.page({ ids: [...ids] }, 0, ids.length);
       return ids.map((id) => hosts.find((h) => h.id === id) as Host);
     }).load(event.hostId);
   }
 
   @ResolveField(() => HermesEventType)
-  eventType(@Parent() event: HermesEvent, @Context() ctx: GraphqlContext): Promise<HermesEventType> {
+  eventType(event: HermesEvent, _args: unknown, ctx: GraphqlContext): Promise<HermesEventType> {
     return requestLoader<number, HermesEventType>(ctx, 'hermes.eventType', async (ids) => {
       const byId = await this.eventTypes.byIds(ids);
       return ids.map((id) => byId.get(id) as HermesEventType);

@@ -1,4 +1,4 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { PageArgs } from '../common/pagination/page.args';
@@ -28,7 +28,7 @@ export class FatesResolver {
   }
 
   @ResolveField(() => HermesEventType)
-  async creationEventType(@Parent() fate: HermesFate, @Context() ctx: GraphqlContext): Promise<HermesEventType> {
+  async creationEventType(fate: HermesFate, _args: unknown, ctx: GraphqlContext): Promise<HermesEventType> {
     return requestLoader<number, HermesEventType>(ctx, 'hermes.eventType', async (ids) => {
       const byId = await this.eventTypes.byIds(ids);
       return ids.map((id) => byId.get(id) as HermesEventType);
@@ -36,7 +36,7 @@ export class FatesResolver {
   }
 
   @ResolveField(() => [Int], { description: 'Ids of the fates that follow this one' })
-  precedesIds(@Parent() fate: HermesFate, @Context() ctx: GraphqlContext): Promise<number[]> {
+  precedesIds(fate: HermesFate, _args: unknown, ctx: GraphqlContext): Promise<number[]> {
     return requestLoader<number, number[]>(ctx, 'hermes.precedes', async (ids) => {
       const byId = await this.fates.precedesOf(ids);
       return ids.map((id) => byId.get(id) ?? []);

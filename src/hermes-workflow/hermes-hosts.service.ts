@@ -78,7 +78,7 @@ export class HermesHostsService {
 
   /** Ids of existing hosts by name (unknown names are left out). */
   async idsOf(hostnames: readonly string[]): Promise<number[]> {
-    const [rows] = await this.hosts.list({ names: [...hostnames] }, 0, ALL_ROWS);
+    const rows = await this.hosts.page({ names: [...hostnames] }, 0, ALL_ROWS);
     return rows.map((h) => h.id);
   }
 

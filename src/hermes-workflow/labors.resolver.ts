@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
@@ -42,17 +42,17 @@ export class LaborsResolver {
   }
 
   @ResolveField(() => HermesFate)
-  fate(@Parent() labor: HermesLabor, @Context() ctx: GraphqlContext): Promise<HermesFate> {
+  fate(labor: HermesLabor, _args: unknown, ctx: GraphqlContext): Promise<HermesFate> {
     return this.fateLoader(ctx).load(labor.fateId) as Promise<HermesFate>;
   }
 
   @ResolveField(() => HermesFate, { nullable: true, description: 'The follower fate whose event closed it' })
-  closingFate(@Parent() labor: HermesLabor, @Context() ctx: GraphqlContext): Promise<HermesFate | null> {
+  closingFate(labor: HermesLabor, _args: unknown, ctx: GraphqlContext): Promise<HermesFate | null> {
     return labor.closingFateId === null ? Promise.resolve(null) : this.fateLoader(ctx).load(labor.closingFateId);
   }
 
   @ResolveField(() => HermesQuest, { nullable: true })
-  quest(@Parent() labor: HermesLabor, @Context() ctx: GraphqlContext): Promise<HermesQuest | null> {
+  quest(labor: HermesLabor, _args: unknown, ctx: GraphqlContext): Promise<HermesQuest | null> {
     if (labor.questId === null) return Promise.resolve(null);
     return requestLoader<number, HermesQuest | null>(ctx, 'hermes.quest', async (ids) => {
       const byId = await this.quests.byIds(ids);
@@ -61,12 +61,12 @@ export class LaborsResolver {
   }
 
   @ResolveField(() => HermesEvent)
-  creationEvent(@Parent() labor: HermesLabor, @Context() ctx: GraphqlContext): Promise<HermesEvent> {
+  creationEvent(labor: HermesLabor, _args: unknown, ctx: GraphqlContext): Promise<HermesEvent> {
     return this.eventLoader(ctx).load(labor.creationEventId) as Promise<HermesEvent>;
   }
 
   @ResolveField(() => HermesEvent, { nullable: true })
-  completionEvent(@Parent() labor: HermesLabor, @Context() ctx: GraphqlContext): Promise<HermesEvent | null> {
+  completionEvent(labor: HermesLabor, _args: unknown, ctx: GraphqlContext): Promise<HermesEvent | null> {
     return labor.completionEventId === null
       ? Promise.resolve(null)
       : this.eventLoader(ctx).load(labor.completionEventId);

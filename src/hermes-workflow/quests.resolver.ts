@@ -55,7 +55,7 @@ export class QuestsResolver {
   }
 
   @ResolveField(() => HermesQuestProgressType)
-  progress(@Parent() quest: HermesQuest, @Context() ctx: GraphqlContext): Promise<QuestProgress> {
+  progress(quest: HermesQuest, _args: unknown, ctx: GraphqlContext): Promise<QuestProgress> {
     return requestLoader<number, QuestProgress>(ctx, 'hermes.questProgress', async (ids) => {
       const byQuest = await this.quests.progressOf(ids);
       return ids.map((id) => byQuest.get(id) as QuestProgress);

@@ -1,4 +1,4 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';
@@ -41,17 +41,17 @@ export class CiAttributesResolver {
   }
 
   @ResolveField(() => [JsonValue])
-  choiceValues(@Parent() attr: CiAttribute, @Context() ctx: GraphqlContext): Promise<unknown[]> {
+  choiceValues(attr: CiAttribute, _args: unknown, ctx: GraphqlContext): Promise<unknown[]> {
     return this.loaders.choices(ctx, attr);
   }
 
   @ResolveField(() => Boolean)
-  async isChoice(@Parent() attr: CiAttribute, @Context() ctx: GraphqlContext): Promise<boolean> {
+  async isChoice(attr: CiAttribute, _args: unknown, ctx: GraphqlContext): Promise<boolean> {
     return (await this.loaders.choices(ctx, attr)).length > 0;
   }
 
   @ResolveField(() => String, { description: 'int, float, text, datetime, date, time or json' })
-  valueTypeName(@Parent() attr: CiAttribute): string {
+  valueTypeName(attr: CiAttribute): string {
     return valueTypeName((parseValueType(attr.valueType) ?? ValueType.TEXT) as ValueType);
   }
 

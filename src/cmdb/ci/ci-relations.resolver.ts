@@ -1,7 +1,7 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import type { GraphqlContext } from '../../common/graphql/request-loader';
+import { GraphqlContext, principalOf } from '../../common/graphql/request-loader';
 import { CiGraphqlLoaders } from './ci-graphql-loaders';
 import { CiQueriesService } from './ci-queries.service';
 import { CiRelationsService } from './ci-relations.service';
@@ -27,17 +27,17 @@ export class CiRelationsResolver {
   }
 
   @ResolveField(() => Ci, { nullable: true, description: 'The parent; null when you may not read it' })
-  first(@Parent() r: CiRelation, @Context() ctx: GraphqlContext, @CurrentPrincipal() actor: Principal) {
-    return this.loaders.ci(ctx, actor, r.firstCiId);
+  first(r: CiRelation, _args: unknown, ctx: GraphqlContext) {
+    return this.loaders.ci(ctx, principalOf(ctx), r.firstCiId);
   }
 
   @ResolveField(() => Ci, { nullable: true, description: 'The child; null when you may not read it' })
-  second(@Parent() r: CiRelation, @Context() ctx: GraphqlContext, @CurrentPrincipal() actor: Principal) {
-    return this.loaders.ci(ctx, actor, r.secondCiId);
+  second(r: CiRelation, _args: unknown, ctx: GraphqlContext) {
+    return this.loaders.ci(ctx, principalOf(ctx), r.secondCiId);
   }
 
   @ResolveField(() => CiRelationType, { nullable: true })
-  relationType(@Parent() r: CiRelation, @Context() ctx: GraphqlContext): Promise<CiRelationType | null> {
+  relationType(r: CiRelation, _args: unknown, ctx: GraphqlContext): Promise<CiRelationType | null> {
     return this.loaders.relationType(ctx, r.relationTypeId);
   }
 

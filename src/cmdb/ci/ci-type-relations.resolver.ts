@@ -1,4 +1,4 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import type { GraphqlContext } from '../../common/graphql/request-loader';
@@ -26,17 +26,17 @@ export class CiTypeRelationsResolver {
   }
 
   @ResolveField(() => CiType, { nullable: true })
-  parent(@Parent() r: CiTypeRelation, @Context() ctx: GraphqlContext): Promise<CiType | null> {
+  parent(r: CiTypeRelation, _args: unknown, ctx: GraphqlContext): Promise<CiType | null> {
     return this.loaders.type(ctx, r.parentId);
   }
 
   @ResolveField(() => CiType, { nullable: true })
-  child(@Parent() r: CiTypeRelation, @Context() ctx: GraphqlContext): Promise<CiType | null> {
+  child(r: CiTypeRelation, _args: unknown, ctx: GraphqlContext): Promise<CiType | null> {
     return this.loaders.type(ctx, r.childId);
   }
 
   @ResolveField(() => CiRelationType, { nullable: true })
-  relationType(@Parent() r: CiTypeRelation, @Context() ctx: GraphqlContext): Promise<CiRelationType | null> {
+  relationType(r: CiTypeRelation, _args: unknown, ctx: GraphqlContext): Promise<CiRelationType | null> {
     return this.loaders.relationType(ctx, r.relationTypeId);
   }
 

@@ -1,4 +1,4 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import type { GraphqlContext } from '../../common/graphql/request-loader';
@@ -27,22 +27,22 @@ export class CiTypesResolver {
   }
 
   @ResolveField(() => [CiTypeAttributeItem])
-  attributes(@Parent() type: CiType, @Context() ctx: GraphqlContext): Promise<CiTypeAttributeItem[]> {
+  attributes(type: CiType, _args: unknown, ctx: GraphqlContext): Promise<CiTypeAttributeItem[]> {
     return this.loaders.typeAttributes(ctx, type.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Name of the key attribute' })
-  uniqueKey(@Parent() type: CiType, @Context() ctx: GraphqlContext): Promise<string | null> {
+  uniqueKey(type: CiType, _args: unknown, ctx: GraphqlContext): Promise<string | null> {
     return this.loaders.uniqueKey(ctx, type);
   }
 
   @ResolveField(() => [CiTypeRelation], { description: 'Relations to child types' })
-  children(@Parent() type: CiType, @Context() ctx: GraphqlContext): Promise<CiTypeRelation[]> {
+  children(type: CiType, _args: unknown, ctx: GraphqlContext): Promise<CiTypeRelation[]> {
     return this.loaders.typeRelations(ctx, type.id, 'children');
   }
 
   @ResolveField(() => [CiTypeRelation], { description: 'Relations from parent types' })
-  parents(@Parent() type: CiType, @Context() ctx: GraphqlContext): Promise<CiTypeRelation[]> {
+  parents(type: CiType, _args: unknown, ctx: GraphqlContext): Promise<CiTypeRelation[]> {
     return this.loaders.typeRelations(ctx, type.id, 'parents');
   }
 

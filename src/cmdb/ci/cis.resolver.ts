@@ -94,7 +94,7 @@ export class CisResolver {
   }
 
   @ResolveField(() => CiType, { nullable: true })
-  type(@Parent() ci: Ci, @Context() ctx: GraphqlContext): Promise<CiType | null> {
+  type(ci: Ci, _args: unknown, ctx: GraphqlContext): Promise<CiType | null> {
     return this.loaders.type(ctx, ci.typeId);
   }
 
@@ -109,7 +109,7 @@ export class CisResolver {
   }
 
   @ResolveField(() => JsonValue, { nullable: true, description: 'The key attribute value' })
-  async unique(@Parent() ci: Ci, @Context() ctx: GraphqlContext): Promise<unknown> {
+  async unique(ci: Ci, _args: unknown, ctx: GraphqlContext): Promise<unknown> {
     const type = await this.loaders.type(ctx, ci.typeId);
     const values = await this.loaders.values(ctx, ci);
     return values.find((v) => v.attribute.id === type?.uniqueId)?.value ?? null;

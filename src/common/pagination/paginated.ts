@@ -3,7 +3,8 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 export interface Page<T> {
   items: T[];
-  total: number;
+  /** A count, or a getter that counts: GraphQL reads it only when the query selects `total`. */
+  total: number | Promise<number>;
   offset: number;
   limit: number;
 }
@@ -16,7 +17,7 @@ export function Paginated<T>(item: Type<T>): Type<Page<T>> {
     items: T[];
 
     @Field(() => Int)
-    total: number;
+    total: number | Promise<number>;
 
     @Field(() => Int)
     offset: number;

@@ -85,7 +85,7 @@ export class PlatformInventoryAppRelationsController {
   ): Promise<PlatformInstance[]> {
     await this.apps.get(id);
     const hostIds = [...new Set(body.map((b) => b.hostid))];
-    const hosts = hostIds.length ? (await this.hosts.list({ ids: hostIds }, 0, hostIds.length))[0] : [];
+    const hosts = await this.hosts.page({ ids: hostIds }, 0, hostIds.length);
     body.forEach((b, i) => {
       const host = hosts.find((h) => h.id === b.hostid);
       if (!host) throw new NotFoundError('host', b.hostid, `[${i}].hostid`);

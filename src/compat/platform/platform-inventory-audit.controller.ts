@@ -42,7 +42,7 @@ export class PlatformInventoryAuditController {
     this.acl.assertAdmin(actor, 'Reading host operations');
     let targetId: string | null | undefined;
     if (q.hostname !== undefined) {
-      const [[host]] = await this.hosts.list({ name: q.hostname }, 0, 1);
+      const [host] = await this.hosts.page({ name: q.hostname }, 0, 1);
       targetId = host ? String(host.id) : null;
     }
     return this.page({ module: 'host', targetType: 'host' }, targetId, q, req, toHostOperation);

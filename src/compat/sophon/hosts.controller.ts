@@ -68,7 +68,7 @@ export class SophonHostsController {
   async status() {
     const answer: Record<number, SophonHostStatus> = {};
     for (let offset = 0; ; offset += STATUS_PAGE) {
-      const [hosts] = await this.hosts.list({}, offset, STATUS_PAGE);
+      const hosts = await this.hosts.page({}, offset, STATUS_PAGE);
       Object.assign(answer, await this.statusOf(hosts));
       if (hosts.length < STATUS_PAGE) return answer;
     }

@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
     const seedSeconds = (Date.now() - started) / 1000;
     const token = await login(service.url);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const query = '{ hosts(limit: 50) { items { id name ips { address addrType } applications { name } } } }';
+    const query = '{ hosts(first: 50) { items { id name ips { address addrType } applications { name } } } }';
     const figures = [];
     const graphql = {
       url: `${service.url}/graphql`,
@@ -62,7 +62,7 @@ export async function run(): Promise<void> {
       const conn = `${connections} conn`;
       figures.push(await load(`REST /platform/hosts/?page_size=50, ${conn}`, { ...rest, connections }, processes));
       figures.push(
-        await load(`GraphQL hosts(limit: 50) + ips + apps, ${conn}`, { ...graphql, connections }, processes),
+        await load(`GraphQL hosts(first: 50) + ips + apps, ${conn}`, { ...graphql, connections }, processes),
       );
     }
     report('hosts-list', 'npm run build && npm run bench -- hosts-list', figures, {

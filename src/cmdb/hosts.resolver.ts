@@ -2,6 +2,7 @@ import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/grap
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { InvalidInputError } from '../common/errors/domain-errors';
+import { cursorOf, idOfCursor } from '../common/pagination/cursor';
 import { GraphqlContext, principalOf, requestLoader } from '../common/graphql/request-loader';
 import { ApplicationsService } from './applications.service';
 import { HostInput, HostPage, HostsArgs } from './dto/host.inputs';
@@ -18,15 +19,24 @@ export class HostsResolver {
     private readonly apps: ApplicationsService,
   ) {}
 
-  @Query(() => HostPage)
+  @Query(() => HostPage, { description: 'Hosts in id order, by offset and limit or by first and after' })
   async hosts(@Args() args: HostsArgs): Promise<HostPage> {
-    const { offset, limit, ...filter } = args;
+    const { offset, limit, first, after, ...filter } = args;
+    // A client may send null for either argument it does not use.
+    const afterId = after === undefined || after === null ? undefined : idOfCursor(after, 'after');
+    if (afterId !== undefined && offset > 0) throw new InvalidInputError('after', 'cursor paging takes no offset');
+    const size = first ?? limit;
     const hosts = this.hostsService;
-    const items = await hosts.page(filter, offset, limit);
+    // One host past the page tells whether another page follows.
+    const rows = await hosts.page({ ...filter, afterId }, offset, size + 1);
+    const items = rows.slice(0, size);
     return {
       items,
       offset,
-      limit,
+      limit: size,
+      endCursor: items.length > 0 ? cursorOf(items[items.length - 1].id) : null,
+      hasNextPage: rows.length > size,
+      // The total of the whole filter, counted only when the query selects it.
       get total() {
         return hosts.count(filter);
       },

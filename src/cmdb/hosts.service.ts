@@ -62,6 +62,8 @@ export interface HostFilter {
   hostType?: HostType;
   status?: HostStatus;
   ids?: number[];
+  /** Only hosts with a greater id: keyset paging, as cheap on the last page as on the first. */
+  afterId?: number;
 }
 
 /** What a host's row may show a caller, per host. */
@@ -174,6 +176,7 @@ export class HostsService {
       if (filter.ids.length === 0) return null;
       qb.andWhere('h.id IN (:...ids)', { ids: filter.ids });
     }
+    if (filter.afterId !== undefined) qb.andWhere('h.id > :afterId', { afterId: filter.afterId });
     return qb;
   }
 

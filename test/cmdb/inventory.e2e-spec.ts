@@ -166,6 +166,38 @@ describe('inventory over GraphQL: hosts, applications, product lines', () => {
     expect(ok.data.updateHost).toEqual({ location: 'rack 4', availableActions: ['edit_host'] });
   });
 
+  it('pages hosts by cursor (first/after) over the same hosts, in the same order, as offset paging', async () => {
+    for (let i = 0; i < 5; i++) await gql(`mutation { createHost(input: {name: "cursor-${i}"}) { id } }`);
+    const byOffset = (await gql('{ hosts(search: "cursor-", limit: 200) { items { name } } }')).data.hosts.items;
+    interface CursorPage {
+      total: number;
+      endCursor: string;
+      hasNextPage: boolean;
+      items: { name: string }[];
+    }
+    const pageAfter = async (after: string | null): Promise<CursorPage> =>
+      (
+        await gql(
+          'query($after: String) { hosts(search: "cursor-", first: 2, after: $after) { total endCursor hasNextPage items { name } } }',
+          { after },
+        )
+      ).data.hosts;
+    const pages: CursorPage[] = [await pageAfter(null)];
+    while (pages[pages.length - 1].hasNextPage) pages.push(await pageAfter(pages[pages.length - 1].endCursor));
+    expect(pages.flatMap((p) => p.items)).toEqual(byOffset);
+    expect(byOffset).toHaveLength(5);
+    expect(pages.map((p) => [p.items.length, p.hasNextPage, p.total])).toEqual([
+      [2, true, 5],
+      [2, true, 5],
+      [1, false, 5],
+    ]);
+
+    const bad = await gql('{ hosts(first: 2, after: "not-a-cursor") { total } }');
+    expect(bad.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const mixed = await gql('query($a: String) { hosts(offset: 2, after: $a) { total } }', { a: pages[0].endCursor });
+    expect(mixed.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('answers a 100-host dashboard query with a constant number of SQL queries', async () => {
     const app = (await gql(`mutation { createApplication(input: {name: "fleet"}) { id } }`)).data.createApplication.id;
     // Every query of every driver passes the data source's logger, whether logging is on or not.

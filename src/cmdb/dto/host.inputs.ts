@@ -13,7 +13,7 @@ import {
   ValidateNested,
   ArrayMaxSize,
 } from 'class-validator';
-import { PageArgs } from '../../common/pagination/page.args';
+import { MAX_PAGE_SIZE, PageArgs } from '../../common/pagination/page.args';
 import { Paginated } from '../../common/pagination/paginated';
 import { Host, HostStatus, HostType, OsStatus } from '../entities/host.entity';
 import { AddrOwner, AddrType } from '../entities/ip-address.entity';
@@ -158,7 +158,35 @@ export class HostsArgs extends PageArgs {
   @IsOptional()
   @IsEnum(HostStatus)
   status?: HostStatus;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Cursor paging: this many hosts (at most ${MAX_PAGE_SIZE}), in place of \`limit\``,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor paging: the hosts after this `endCursor` of an earlier page',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  after?: string | null;
 }
 
 @ObjectType()
-export class HostPage extends Paginated(Host) {}
+export class HostPage extends Paginated(Host) {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last host of the page (null when empty): `after` for the next page',
+  })
+  endCursor: string | null;
+
+  @Field({ description: 'Whether more hosts follow this page' })
+  hasNextPage: boolean;
+}

@@ -198,6 +198,19 @@ describe('inventory over GraphQL: hosts, applications, product lines', () => {
     expect(mixed.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
+  it('reads a filter or paging argument sent as null as one left out, as clients send unset variables', async () => {
+    await gql('mutation { createHost(input: {name: "unset-1"}) { id } }');
+    await gql('mutation { createApplication(input: {name: "unset-app"}) { id } }');
+    const all = (await gql('{ hosts(limit: 200) { total items { name } } applications(limit: 200) { total } }')).data;
+    expect(all.hosts.total).toBeGreaterThan(0);
+    expect(all.applications.total).toBeGreaterThan(0);
+    const query = `query($type: HostType, $status: HostStatus, $search: String, $first: Int, $name: String) {
+      hosts(hostType: $type, status: $status, search: $search, first: $first, limit: 200) { total items { name } }
+      applications(name: $name, limit: 200) { total } }`;
+    const unset = { type: null, status: null, search: null, first: null, name: null };
+    expect((await gql(query, unset)).data).toEqual(all);
+  });
+
   it('answers a 100-host dashboard query with a constant number of SQL queries', async () => {
     const app = (await gql(`mutation { createApplication(input: {name: "fleet"}) { id } }`)).data.createApplication.id;
     // Every query of every driver passes the data source's logger, whether logging is on or not.

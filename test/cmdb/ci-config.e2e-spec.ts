@@ -454,6 +454,9 @@ describe('cmdb compat: attributes, CI types, relation types and type relations',
     await t.http.post(`${API}/ci/heartbeat`).set(auth(admin)).expect(405);
     // Without credentials too: the method is wrong whoever asks.
     await t.http.delete(`${API}/ci_types`).expect(405);
+    // `DELETE /ci_relations/<int:id>` is the only route there: a non-number matches no route at all.
+    expect((await t.http.get(`${API}/ci_relations/7`).set(auth(admin)).expect(405)).headers.allow).toBe('DELETE');
+    await t.http.get(`${API}/ci_relations/abc`).set(auth(admin)).expect(404);
     expect((await t.http.get(`${API}/nothing`).set(auth(admin)).expect(404)).body).toEqual({
       message: `Cannot GET ${API}/nothing`,
     });

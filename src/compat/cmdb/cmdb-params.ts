@@ -233,8 +233,11 @@ export const RetKeyParam = () =>
  * a 404 as for any unknown URL, not a 400.
  */
 export class CmdbIdPipe implements PipeTransform<string, number> {
+  /** What an `<int:…>` path segment of the original matches. */
+  static readonly SEGMENT = /^\d{1,15}$/;
+
   transform(value: string): number {
-    if (!/^\d{1,15}$/.test(value)) {
+    if (!CmdbIdPipe.SEGMENT.test(value)) {
       throw new NotFoundException('The requested URL was not found on the server.');
     }
     return Number(value);

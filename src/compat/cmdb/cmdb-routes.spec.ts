@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { CmdbIdPipe } from './cmdb-params';
 import { otherMethods, routeTable } from './cmdb-routes';
 
 @Controller('api/v0.1/ci')
@@ -13,7 +14,7 @@ class ExampleController {
   get() {}
 
   @Delete(':id')
-  remove() {}
+  remove(@Param('id', CmdbIdPipe) _id: number) {}
 }
 
 describe('the route table', () => {
@@ -30,7 +31,7 @@ describe('the route table', () => {
   });
 
   it('answers the other methods of a known path asked with the wrong one', () => {
-    expect(otherMethods(routes, 'PUT', '/cmdb/api/v0.1/ci/s')).toEqual(['DELETE', 'GET']);
+    expect(otherMethods(routes, 'PUT', '/cmdb/api/v0.1/ci/s')).toEqual(['GET']);
     expect(otherMethods(routes, 'GET', '/cmdb/api/v0.1/ci')).toEqual(['POST']);
   });
 
@@ -39,5 +40,11 @@ describe('the route table', () => {
     expect(otherMethods(routes, 'HEAD', '/cmdb/api/v0.1/ci/7')).toBeUndefined();
     expect(otherMethods(routes, 'GET', '/cmdb/api/v0.1/nothing')).toBeUndefined();
     expect(otherMethods(routes, 'GET', '/api/v0.1/ci/7')).toBeUndefined();
+  });
+
+  it('matches an id read through CmdbIdPipe with digits only, as the original int routes', () => {
+    expect(otherMethods(routes, 'PUT', '/cmdb/api/v0.1/ci/7')).toEqual(['DELETE', 'GET']);
+    // `GET /ci/:id` takes any segment; `DELETE /ci/:id` only an int.
+    expect(otherMethods(routes, 'PUT', '/cmdb/api/v0.1/ci/abc')).toEqual(['GET']);
   });
 });

@@ -4,7 +4,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AclModule } from './acl/acl.module';
 import { AuditModule } from './audit/audit.module';
-import { CmdbModule } from './cmdb/cmdb.module';
+import { CiModule } from './cmdb/ci/ci.module';
+import { InventoryModule } from './cmdb/inventory/inventory.module';
 import { HermesWorkflowModule } from './hermes-workflow/hermes-workflow.module';
 import { PubSubModule } from './common/pubsub/pubsub.module';
 import { GraphqlApiModule } from './common/graphql/graphql-api.module';
@@ -43,7 +44,8 @@ export class AppModule {
         AuditModule,
         AclModule,
         PubSubModule,
-        CmdbModule,
+        CiModule,
+        InventoryModule,
         HermesWorkflowModule,
         ...http,
       ],

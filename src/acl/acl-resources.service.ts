@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { containing, ESCAPE } from '../database/like';
 import type { Principal } from '../common/auth/principal';
@@ -21,6 +22,7 @@ const PERM = /^[A-Za-z0-9_.:-]{1,64}$/;
 export class AclResourcesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
     private readonly acl: AclService,
     private readonly audit: AuditService,
   ) {}
@@ -43,7 +45,7 @@ export class AclResourcesService {
     this.acl.assertAdmin(actor, 'Managing ACL resources');
     this.checkName('name', name);
     this.checkPerms(perms);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       if (await em.existsBy(AclResourceType, { name }))
         throw new ConflictError(`resource type "${name}" already exists`, 'name');
       const type = await em.save(
@@ -63,7 +65,7 @@ export class AclResourcesService {
     this.acl.assertAdmin(actor, 'Managing ACL resources');
     if (changes.name !== undefined) this.checkName('name', changes.name);
     if (changes.perms !== undefined) this.checkPerms(changes.perms);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       const type = await em.findOneBy(AclResourceType, { id });
       if (!type) throw new NotFoundError('resource type', id);
       if (
@@ -89,7 +91,7 @@ export class AclResourcesService {
 
   async removeType(actor: Principal, id: number): Promise<void> {
     this.acl.assertAdmin(actor, 'Managing ACL resources');
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const type = await em.findOneBy(AclResourceType, { id });
       if (!type) throw new NotFoundError('resource type', id);
       if (await em.existsBy(AclResource, { typeId: id })) {
@@ -125,7 +127,7 @@ export class AclResourcesService {
   async createResource(actor: Principal, name: string, typeId: number): Promise<AclResource> {
     this.acl.assertAdmin(actor, 'Managing ACL resources');
     this.checkName('name', name);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       if (!(await em.existsBy(AclResourceType, { id: typeId })))
         throw new NotFoundError('resource type', typeId, 'type_id');
       if (await em.existsBy(AclResource, { typeId, name }))
@@ -139,7 +141,7 @@ export class AclResourcesService {
   async renameResource(actor: Principal, id: number, name: string): Promise<AclResource> {
     this.acl.assertAdmin(actor, 'Managing ACL resources');
     this.checkName('name', name);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       const resource = await em.findOneBy(AclResource, { id });
       if (!resource) throw new NotFoundError('resource', id);
       if (name !== resource.name && (await em.existsBy(AclResource, { typeId: resource.typeId, name }))) {
@@ -155,7 +157,7 @@ export class AclResourcesService {
 
   async removeResource(actor: Principal, id: number): Promise<void> {
     this.acl.assertAdmin(actor, 'Managing ACL resources');
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const resource = await em.findOneBy(AclResource, { id });
       if (!resource) throw new NotFoundError('resource', id);
       await em.delete(Grant, { resourceType: 'acl_resource', resourceId: String(id) });
@@ -222,7 +224,7 @@ export class AclResourcesService {
   async createGroup(actor: Principal, name: string, typeId: number): Promise<AclResourceGroup> {
     this.acl.assertAdmin(actor, 'Managing ACL resources');
     this.checkName('name', name);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       if (!(await em.existsBy(AclResourceType, { id: typeId })))
         throw new NotFoundError('resource type', typeId, 'type_id');
       if (await em.existsBy(AclResourceGroup, { typeId, name })) {
@@ -245,7 +247,7 @@ export class AclResourcesService {
   /** Replaces the group's members; each must be a resource of the group's type. */
   async setGroupItems(actor: Principal, id: number, resourceIds: number[]): Promise<AclResource[]> {
     this.acl.assertAdmin(actor, 'Managing ACL resources');
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       const group = await em.findOneBy(AclResourceGroup, { id });
       if (!group) throw new NotFoundError('resource group', id);
       const items = resourceIds.length ? await em.findBy(AclResource, { id: In(resourceIds) }) : [];
@@ -261,7 +263,7 @@ export class AclResourcesService {
 
   async removeGroup(actor: Principal, id: number): Promise<void> {
     this.acl.assertAdmin(actor, 'Managing ACL resources');
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const group = await em.findOneBy(AclResourceGroup, { id });
       if (!group) throw new NotFoundError('resource group', id);
       await em.delete(Grant, { resourceType: 'acl_resource_group', resourceId: String(id) });

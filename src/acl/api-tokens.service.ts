@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { sha256Hex } from '../common/crypto/sha256';
@@ -29,7 +30,7 @@ function check(input: ApiTokenInput): void {
 @Injectable()
 export class ApiTokensService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
     @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
     private readonly audit: AuditService,
   ) {}
@@ -54,7 +55,7 @@ export class ApiTokensService {
   async create(actor: Principal, input: ApiTokenInput & { name: string }): Promise<{ token: ApiToken; value: string }> {
     check(input);
     const value = randomBytes(20).toString('hex');
-    const token = await this.dataSource.transaction(async (em) => {
+    const token = await this.tx.run(async (em) => {
       const saved = await em.save(
         em.create(ApiToken, {
           name: input.name.trim(),
@@ -72,7 +73,7 @@ export class ApiTokensService {
   async update(actor: Principal, id: number, input: ApiTokenInput): Promise<ApiToken> {
     check(input);
     const token = await this.get(actor, id);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       if (input.name !== undefined) token.name = input.name.trim();
       if (input.description !== undefined) token.description = input.description;
       const saved = await em.save(token);
@@ -83,7 +84,7 @@ export class ApiTokensService {
 
   async remove(actor: Principal, id: number): Promise<void> {
     const token = await this.get(actor, id);
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       await em.delete(ApiToken, { id });
       await this.record(em, actor, token, 'delete');
     });

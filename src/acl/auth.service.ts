@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, LessThan, Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { burnPasswordCheck, verifyPassword } from '../common/crypto/password-hasher';
@@ -48,7 +49,7 @@ export class AuthService {
     private readonly acl: AclService,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
-    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
     @InjectRepository(ApiToken) private readonly apiTokens: Repository<ApiToken>,
   ) {
     this.throttle = new LoginThrottle(config.login.lockSeconds * 1000);
@@ -156,7 +157,7 @@ export class AuthService {
   async logout(principal: Principal): Promise<void> {
     if (!principal.tokenId) return; // API tokens and key signatures have no session to end
     const { tokenId, tokenExpiresAt } = principal;
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       await em.delete(RevokedToken, { expiresAt: LessThan(new Date()) });
       // A concurrent logout of the same token already did the work.
       await em
@@ -184,7 +185,7 @@ export class AuthService {
   }
 
   private async recordLogin(user: User | null, triedName: string, operation: string, detail: string | null) {
-    await this.dataSource.transaction((em) =>
+    await this.tx.run((em) =>
       this.audit.record(em, {
         operator: user ? { userId: user.id, username: user.username } : null,
         operatorName: triedName.slice(0, 64),

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../common/crypto/password-hasher';
 import { AppConfig } from '../config/app-config';
@@ -14,6 +15,7 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
     private readonly audit: AuditService,
   ) {}
 
@@ -24,7 +26,7 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     const generated = this.config.admin.password === undefined;
     const password = this.config.admin.password ?? randomBytes(12).toString('base64url');
     try {
-      await this.dataSource.transaction(async (em) => {
+      await this.tx.run(async (em) => {
         const admin = await em.save(
           em.create(User, {
             username,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
@@ -40,6 +41,7 @@ export const AUTHORIZE_RESOURCE = 'authorize_resource';
 export class GrantsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
     @InjectRepository(Grant) private readonly grants: Repository<Grant>,
     private readonly audit: AuditService,
   ) {}
@@ -58,6 +60,14 @@ export class GrantsService {
       where: { resourceType: ref.type, resourceId: String(ref.id), ...(subjectType ? { subjectType } : {}) },
       order: { subjectType: 'ASC', subjectId: 'ASC', permission: 'ASC' },
     });
+  }
+
+  /**
+   * Removes every grant on a resource inside the caller's transaction: the owner of the resource
+   * calls it when the resource is deleted. Not audited here: the deletion itself is.
+   */
+  async removeOnResourceIn(em: EntityManager, ref: ResourceRef): Promise<void> {
+    await em.delete(Grant, { resourceType: ref.type, resourceId: String(ref.id) });
   }
 
   /** Module permissions (`module_name` + `{perm: bool}`), checked against the module's catalog. */
@@ -80,7 +90,7 @@ export class GrantsService {
   async setPermissionsMany(actor: Principal, items: readonly PermissionChangeSet[]): Promise<Grant[][]> {
     this.assertCanGrant(actor);
     const checked = items.map((item) => ({ ...item, ...catalogChecked(item.ref, item.changes) }));
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       const results: Grant[][] = [];
       for (const { subject, ref, changes, operation } of checked) {
         results.push(await this.applyIn(em, actor, subject, ref, changes, operation));
@@ -96,7 +106,7 @@ export class GrantsService {
     const type = await this.dataSource.getRepository(AclResourceType).findOneBy({ id: typeId });
     const unknown = Object.keys(changes).filter((p) => !type?.perms.includes(p));
     if (unknown.length > 0) throw undefinedPermissions('perms', unknown);
-    return this.dataSource.transaction((em) => this.applyIn(em, actor, subject, ref, changes, AUTHORIZE_RESOURCE));
+    return this.tx.run((em) => this.applyIn(em, actor, subject, ref, changes, AUTHORIZE_RESOURCE));
   }
 
   private async typeIdOf(ref: ResourceRef): Promise<number> {

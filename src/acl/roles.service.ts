@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { containing, ESCAPE } from '../database/like';
 import type { Principal } from '../common/auth/principal';
@@ -24,6 +25,7 @@ const ROLE_NAME = /^[^\s/][^/]{0,63}$/;
 export class RolesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
     @InjectRepository(Role) private readonly roles: Repository<Role>,
     private readonly acl: AclService,
     private readonly audit: AuditService,
@@ -76,7 +78,7 @@ export class RolesService {
   async create(actor: Principal, input: RoleInput & { name: string }): Promise<Role> {
     this.acl.assertAdmin(actor, 'Managing roles');
     this.checkName(input.name);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       if (await em.existsBy(Role, { name: input.name })) {
         throw new ConflictError(`role "${input.name}" already exists`, 'name');
       }
@@ -91,7 +93,7 @@ export class RolesService {
   async update(actor: Principal, id: number, input: RoleInput): Promise<Role> {
     this.acl.assertAdmin(actor, 'Managing roles');
     if (input.name !== undefined) this.checkName(input.name);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       const role = await this.lock(em, id);
       const before = { name: role.name, description: role.description, isAdmin: role.isAdmin };
       if (input.name !== undefined && input.name !== role.name && (await em.existsBy(Role, { name: input.name }))) {
@@ -115,7 +117,7 @@ export class RolesService {
   /** Deletes the role with its memberships, parent links and grants. */
   async remove(actor: Principal, id: number): Promise<void> {
     this.acl.assertAdmin(actor, 'Managing roles');
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const role = await this.lock(em, id);
       await em.delete(Grant, { subjectType: 'role', subjectId: id });
       await em.remove(role);
@@ -126,7 +128,7 @@ export class RolesService {
   /** Makes `parentId` a parent of `childId`: the child inherits the parent's grants. */
   async addParent(actor: Principal, childId: number, parentId: number): Promise<void> {
     this.acl.assertAdmin(actor, 'Managing roles');
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const child = await this.lock(em, childId);
       const parent = await this.lock(em, parentId, 'parent_id');
       const edges = await this.acl.roleEdges();
@@ -151,7 +153,7 @@ export class RolesService {
 
   async removeParent(actor: Principal, childId: number, parentId: number): Promise<void> {
     this.acl.assertAdmin(actor, 'Managing roles');
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const child = await this.lock(em, childId);
       const parent = await this.lock(em, parentId, 'parent_id');
       const result = await em
@@ -170,7 +172,7 @@ export class RolesService {
   /** Adds or removes members of a role. */
   async changeMembers(actor: Principal, roleId: number, userIds: number[], mode: 'add' | 'remove'): Promise<void> {
     this.acl.assertAdmin(actor, 'Managing roles');
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const role = await this.lock(em, roleId);
       const users = userIds.length ? await em.findBy(User, { id: In(userIds) }) : [];
       const missing = userIds.find((u) => !users.some((x) => x.id === u));

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { containing, ESCAPE } from '../database/like';
 import type { Principal } from '../common/auth/principal';
@@ -104,6 +105,7 @@ export class UsersService {
   constructor(
     config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly audit: AuditService,
     private readonly mail: MailService,
@@ -122,6 +124,17 @@ export class UsersService {
   /** Users by id, in one query; ids that do not exist are left out. */
   findByIds(ids: readonly number[]): Promise<User[]> {
     return ids.length ? this.users.find({ where: { id: In([...ids]) }, order: { id: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  /** Users with these ids, read inside the caller's transaction. */
+  findByIdsIn(em: EntityManager, ids: readonly number[]): Promise<User[]> {
+    return ids.length ? em.find(User, { where: { id: In([...ids]) }, order: { id: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  /** Ids of the users whose username or mail address is `value`. */
+  async idsByUsernameOrEmail(value: string): Promise<number[]> {
+    const rows = await this.users.find({ select: { id: true }, where: [{ username: value }, { email: value }] });
+    return rows.map((u) => u.id);
   }
 
   findByUsername(username: string): Promise<User | null> {
@@ -218,7 +231,7 @@ export class UsersService {
     const names = inputs.map((i) => i.username);
     const repeated = names.find((n, i) => names.indexOf(n) !== i);
     if (repeated !== undefined) throw new ConflictError(`username "${repeated}" is given twice`, 'username');
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       const created: User[] = [];
       for (const input of inputs) {
         await this.checkUsernameFree(em, input.username);
@@ -292,7 +305,7 @@ export class UsersService {
     checkType(changes.type);
     if (password) checkPassword('new_password', password.next);
 
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       const user = await this.lock(em, id);
       const before = snapshot(user);
       if (changes.username !== undefined && changes.username !== user.username) {
@@ -335,7 +348,7 @@ export class UsersService {
   async remove(actor: Principal, id: number): Promise<void> {
     if (!actor.isAdmin) throw new ForbiddenError('Deleting users requires an administrator');
     if (actor.userId === id) throw new InvalidInputError('id', 'you cannot delete yourself');
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const user = await this.lock(em, id);
       await em.delete('grants', { subjectType: 'user', subjectId: id });
       await em.delete('api_tokens', { userId: id });
@@ -349,7 +362,7 @@ export class UsersService {
     if (actor && actor.userId !== id && !actor.isAdmin) {
       throw new ForbiddenError("Resetting another user's password requires an administrator");
     }
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const user = await this.lock(em, id);
       if (!user.email) throw new InvalidInputError('email', 'the user has no email address to send a reset link to');
       const token = randomBytes(32).toString('base64url');
@@ -376,7 +389,7 @@ export class UsersService {
   async resetPassword(token: string, next: string): Promise<void> {
     checkPassword('password', next);
     const tokenHash = sha256Hex(String(token));
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const reset = await em.findOneBy(PasswordReset, { tokenHash, usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
       // The conditional update claims the token: of two concurrent resets only one changes a row.
       const claimed = reset
@@ -401,7 +414,7 @@ export class UsersService {
     const key = randomUUID().replace(/-/g, '');
     const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789~!@#$%^&*?';
     const secret = [...randomBytes(32)].map((b) => alphabet[b % alphabet.length]).join('');
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const user = await this.lock(em, actor.userId);
       user.apiKey = key;
       user.apiSecret = this.box.seal(secret);
@@ -427,7 +440,7 @@ export class UsersService {
    */
   async setOwnPassword(actor: Principal, next: string): Promise<void> {
     checkPassword('password', next);
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const user = await this.lock(em, actor.userId);
       user.passwordHash = await hashPassword(next);
       await em.save(user);

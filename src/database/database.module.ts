@@ -6,6 +6,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { gateSqliteTransactions } from './sqlite-gate';
+import { Transactions } from './transactions';
 
 async function createDataSource(options?: DataSourceOptions): Promise<DataSource> {
   if (!options) throw new Error('no data source options');
@@ -19,6 +20,9 @@ export class DatabaseModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: DatabaseModule,
+      global: true,
+      providers: [Transactions],
+      exports: [Transactions],
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({

@@ -7,7 +7,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { HermesEventType } from './entities/hermes-event-type.entity';
 import { HermesFate } from './entities/hermes-fate.entity';
 import { HermesPage, paged } from './hermes-page';
-import { HermesTransactions } from './hermes-transactions';
+import { Transactions } from '../database/transactions';
 
 export interface NewEventType {
   category: string;
@@ -34,7 +34,7 @@ export class EventTypesService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: HermesTransactions,
+    private readonly tx: Transactions,
     private readonly acl: AclService,
     private readonly audit: AuditService,
   ) {}

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Mutation, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { PubSubEngine } from 'graphql-subscriptions';
-import { Host } from '../cmdb/entities/host.entity';
-import { HostsService } from '../cmdb/hosts.service';
+import { Host } from '../cmdb/inventory/entities/host.entity';
+import { HostsService } from '../cmdb/inventory/hosts.service';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { GraphqlContext, requestLoader } from '../common/graphql/request-loader';

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AclService, moduleRef } from '../acl/acl.service';
 import { AuditRecord, AuditService } from '../audit/audit.service';
-import { HostsService } from '../cmdb/hosts.service';
+import { HostsService } from '../cmdb/inventory/hosts.service';
 import type { Principal } from '../common/auth/principal';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { HermesEvent } from './entities/hermes-event.entity';
@@ -15,7 +15,7 @@ import { FatesService } from './fates.service';
 import { HermesChanges, HermesChangesPublisher } from './hermes-changes';
 import { chunks, HermesPage, paged, rowsById } from './hermes-page';
 import { HermesClock } from './hermes-time';
-import { HermesTransactions } from './hermes-transactions';
+import { Transactions } from '../database/transactions';
 import { questsToComplete } from './quest-progress';
 import { AppConfig } from '../config/app-config';
 import { requireFitsText } from './hermes-limits';
@@ -81,7 +81,7 @@ export class EventsService implements OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: HermesTransactions,
+    private readonly tx: Transactions,
     private readonly acl: AclService,
     private readonly audit: AuditService,
     private readonly hosts: HostsService,

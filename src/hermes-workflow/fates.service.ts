@@ -8,7 +8,7 @@ import { HermesEventType } from './entities/hermes-event-type.entity';
 import { HermesFate } from './entities/hermes-fate.entity';
 import { FateNode, validateFollows } from './fate-engine';
 import { HermesPage, paged } from './hermes-page';
-import { HermesTransactions } from './hermes-transactions';
+import { Transactions } from '../database/transactions';
 
 export interface NewFate {
   creationEventTypeId: number;
@@ -29,7 +29,7 @@ export interface FateChanges {
 export class FatesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: HermesTransactions,
+    private readonly tx: Transactions,
     private readonly acl: AclService,
     private readonly audit: AuditService,
   ) {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationsService } from '../cmdb/applications.service';
-import { HostQueryService } from '../cmdb/host-query.service';
+import { ApplicationPersonsService } from '../cmdb/inventory/application-persons.service';
+import { HostQueryService } from '../cmdb/inventory/host-query.service';
 
 /**
  * Hermes `hostQuery` and `userQuery`, answered from the inventory instead of the original's
@@ -11,7 +11,7 @@ import { HostQueryService } from '../cmdb/host-query.service';
 export class HermesHostQuery {
   constructor(
     private readonly hostQuery: HostQueryService,
-    private readonly apps: ApplicationsService,
+    private readonly persons: ApplicationPersonsService,
   ) {}
 
   /** Ids of the matching hosts, ascending; none matching is an empty list, which selects nothing. */
@@ -21,6 +21,6 @@ export class HermesHostQuery {
 
   /** Hosts with an instance of an application the user (username or mail address) answers for. */
   userHostIds(user: string): Promise<number[]> {
-    return this.apps.hostIdsAnsweredBy(user);
+    return this.persons.hostIdsAnsweredBy(user);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AclService, moduleRef } from '../acl/acl.service';
 import { AuditService } from '../audit/audit.service';
-import { Host } from '../cmdb/entities/host.entity';
-import { HostsService } from '../cmdb/hosts.service';
+import { HostsService } from '../cmdb/inventory/hosts.service';
 import type { Principal } from '../common/auth/principal';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { HermesEvent } from './entities/hermes-event.entity';
@@ -11,7 +10,7 @@ import { HermesQuest } from './entities/hermes-quest.entity';
 import { HermesHostQuery } from './hermes-host-query';
 import { DataSource } from 'typeorm';
 import { HermesPage } from './hermes-page';
-import { HermesTransactions } from './hermes-transactions';
+import { Transactions } from '../database/transactions';
 
 export interface HermesHost {
   id: number;
@@ -25,7 +24,7 @@ const ALL_ROWS = 2 ** 31 - 1;
 export class HermesHostsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: HermesTransactions,
+    private readonly tx: Transactions,
     private readonly acl: AclService,
     private readonly audit: AuditService,
     private readonly hosts: HostsService,
@@ -107,9 +106,9 @@ export class HermesHostsService {
   async rename(actor: Principal, hostname: string, newName: string): Promise<HermesHost> {
     await this.acl.assert(actor, 'throw_event', moduleRef('hermes'));
     return this.tx.run(async (em) => {
-      const [[host], [target]] = await Promise.all([
-        em.find(Host, { where: { name: hostname }, select: { id: true, name: true } }),
-        em.find(Host, { where: { name: newName }, select: { id: true, name: true } }),
+      const [host, target] = await Promise.all([
+        this.hosts.findByNameIn(em, hostname),
+        this.hosts.findByNameIn(em, newName),
       ]);
       if (!host) throw new NotFoundError('host', hostname, 'hostname');
       if (!target) {
@@ -135,6 +134,6 @@ export class HermesHostsService {
   }
 }
 
-function view(h: Pick<Host, 'id' | 'name'>): HermesHost {
+function view(h: { id: number; name: string }): HermesHost {
   return { id: h.id, hostname: h.name };
 }

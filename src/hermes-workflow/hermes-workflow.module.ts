@@ -4,7 +4,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AclModule } from '../acl/acl.module';
 import { AuditModule } from '../audit/audit.module';
-import { CmdbModule } from '../cmdb/cmdb.module';
+import { InventoryModule } from '../cmdb/inventory/inventory.module';
 import { HermesEventType } from './entities/hermes-event-type.entity';
 import { HermesEvent } from './entities/hermes-event.entity';
 import { HermesFate } from './entities/hermes-fate.entity';
@@ -21,7 +21,6 @@ import { FatesService } from './fates.service';
 import { HermesChangesPublisher } from './hermes-changes';
 import { HermesHostQuery } from './hermes-host-query';
 import { HermesHostsService } from './hermes-hosts.service';
-import { HermesTransactions } from './hermes-transactions';
 import { HermesService } from './hermes.service';
 import { LaborsService } from './labors.service';
 import { QuestsService } from './quests.service';
@@ -42,11 +41,10 @@ const SERVICES = [
     TypeOrmModule.forFeature([HermesEventType, HermesFate, HermesEvent, HermesQuest, HermesLabor]),
     AclModule,
     AuditModule,
-    CmdbModule,
+    InventoryModule,
   ],
   providers: [
     ...SERVICES,
-    HermesTransactions,
     HermesChangesPublisher,
     EventTypesResolver,
     FatesResolver,

@@ -11,7 +11,7 @@ import { HermesLabor } from './entities/hermes-labor.entity';
 import { HermesQuest } from './entities/hermes-quest.entity';
 import { chunks, HermesPage, paged, rowsById } from './hermes-page';
 import { HermesClock } from './hermes-time';
-import { HermesTransactions } from './hermes-transactions';
+import { Transactions } from '../database/transactions';
 import { storedUser } from './hermes-user';
 
 export interface LaborFilter {
@@ -41,7 +41,7 @@ export class LaborsService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: HermesTransactions,
+    private readonly tx: Transactions,
     private readonly acl: AclService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,

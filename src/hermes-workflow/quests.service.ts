@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AclService, moduleRef } from '../acl/acl.service';
 import { AuditService } from '../audit/audit.service';
-import { ApplicationsService } from '../cmdb/applications.service';
-import { HostsService } from '../cmdb/hosts.service';
+import { ApplicationPersonsService } from '../cmdb/inventory/application-persons.service';
+import { HostsService } from '../cmdb/inventory/hosts.service';
 import type { Principal } from '../common/auth/principal';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { MailService } from '../common/mail/mail.service';
@@ -13,7 +13,7 @@ import { HermesLabor } from './entities/hermes-labor.entity';
 import { HermesQuest } from './entities/hermes-quest.entity';
 import { EventsService } from './events.service';
 import { chunks, HermesPage, paged, rowsById } from './hermes-page';
-import { HermesTransactions } from './hermes-transactions';
+import { Transactions } from '../database/transactions';
 import { QUEST_DESCRIPTION_MAX, requireFitsText, requireMaxLength } from './hermes-limits';
 import { storedUser } from './hermes-user';
 import { questProgress, QuestProgress } from './quest-progress';
@@ -59,11 +59,11 @@ export function questLink(publicUrl: string, hermesPrefix: string, id: number): 
 export class QuestsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: HermesTransactions,
+    private readonly tx: Transactions,
     private readonly acl: AclService,
     private readonly audit: AuditService,
     private readonly hosts: HostsService,
-    private readonly apps: ApplicationsService,
+    private readonly persons: ApplicationPersonsService,
     private readonly events: EventsService,
     private readonly mailer: MailService,
     private readonly config: AppConfig,
@@ -209,7 +209,7 @@ export class QuestsService {
     requireFitsText(mail.message, 'message');
     const quest = await this.get(id);
     const labors = (await this.dataSource.getRepository(HermesLabor).findBy({ questId: id })) ?? [];
-    const owners = await this.apps.ownersOfHosts(labors.map((l) => l.hostId));
+    const owners = await this.persons.ownersOfHosts(labors.map((l) => l.hostId));
     const domain = this.config.hermes.domain;
     const addressOf = (p: { username: string; email: string | null }) => p.email ?? `${p.username}@${domain}`;
     const recipients = new Set<string>();

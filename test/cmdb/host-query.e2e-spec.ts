@@ -1,10 +1,11 @@
 import { AclService } from '../../src/acl/acl.service';
 import { UsersService } from '../../src/acl/users.service';
-import { ApplicationsService } from '../../src/cmdb/applications.service';
-import { HostStatus, HostType } from '../../src/cmdb/entities/host.entity';
-import { AddrType } from '../../src/cmdb/entities/ip-address.entity';
-import { HostQueryService } from '../../src/cmdb/host-query.service';
-import { HostsService, NewHost } from '../../src/cmdb/hosts.service';
+import { ApplicationInstancesService } from '../../src/cmdb/inventory/application-instances.service';
+import { ApplicationsService } from '../../src/cmdb/inventory/applications.service';
+import { HostStatus, HostType } from '../../src/cmdb/inventory/entities/host.entity';
+import { AddrType } from '../../src/cmdb/inventory/entities/ip-address.entity';
+import { HostQueryService } from '../../src/cmdb/inventory/host-query.service';
+import { HostsService, NewHost } from '../../src/cmdb/inventory/hosts.service';
 import { InvalidInputError } from '../../src/common/errors/domain-errors';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -61,9 +62,11 @@ describe('host queries over the inventory', () => {
     const api = await apps.create(admin, { name: 'api', parentId: shop.id });
     const web = await apps.create(admin, { name: 'web', parentId: shop.id });
     const db = await apps.create(admin, { name: 'db', parentId: shop.id });
-    await apps.changeInstances(admin, api.id, [{ hostId: id['web-1'] }, { hostId: id['web-2'] }], 'add');
-    await apps.changeInstances(admin, web.id, [{ hostId: id['web-10'] }], 'add');
-    await apps.changeInstances(admin, db.id, [{ hostId: id['db-1'] }], 'add');
+    await t.app
+      .get(ApplicationInstancesService)
+      .changeInstances(admin, api.id, [{ hostId: id['web-1'] }, { hostId: id['web-2'] }], 'add');
+    await t.app.get(ApplicationInstancesService).changeInstances(admin, web.id, [{ hostId: id['web-10'] }], 'add');
+    await t.app.get(ApplicationInstancesService).changeInstances(admin, db.id, [{ hostId: id['db-1'] }], 'add');
   });
   afterAll(() => t.close());
 

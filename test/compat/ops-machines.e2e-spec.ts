@@ -1,5 +1,5 @@
-import { IpAddress, AddrOwner, AddrType } from '../../src/cmdb/entities/ip-address.entity';
-import { Host } from '../../src/cmdb/entities/host.entity';
+import { IpAddress, AddrOwner, AddrType } from '../../src/cmdb/inventory/entities/ip-address.entity';
+import { Host } from '../../src/cmdb/inventory/entities/host.entity';
 import { createUser } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 

@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { HostPoll } from '../../src/cmdb/entities/host-poll.entity';
-import { Host } from '../../src/cmdb/entities/host.entity';
-import { IpAddress } from '../../src/cmdb/entities/ip-address.entity';
-import { HostsService } from '../../src/cmdb/hosts.service';
+import { HostPoll } from '../../src/cmdb/inventory/entities/host-poll.entity';
+import { Host } from '../../src/cmdb/inventory/entities/host.entity';
+import { IpAddress } from '../../src/cmdb/inventory/entities/ip-address.entity';
+import { HostsService } from '../../src/cmdb/inventory/hosts.service';
 import { createUser } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 

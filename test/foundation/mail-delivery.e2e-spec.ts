@@ -1,9 +1,9 @@
 import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { Application } from '../../src/cmdb/entities/application.entity';
-import { ApplicationInstance } from '../../src/cmdb/entities/application-instance.entity';
-import { ResponsePerson, ResponsePersonType } from '../../src/cmdb/entities/response-person.entity';
+import { Application } from '../../src/cmdb/inventory/entities/application.entity';
+import { ApplicationInstance } from '../../src/cmdb/inventory/entities/application-instance.entity';
+import { ResponsePerson, ResponsePersonType } from '../../src/cmdb/inventory/entities/response-person.entity';
 import { CLAIM_MS, MailDeliveryService } from '../../src/common/mail/mail-delivery.service';
 import { MailMessage } from '../../src/common/mail/mail-message.entity';
 import { createUser } from '../support/fixtures';

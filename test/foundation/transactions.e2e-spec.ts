@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Production } from '../../src/cmdb/entities/production.entity';
+import { Production } from '../../src/cmdb/inventory/entities/production.entity';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

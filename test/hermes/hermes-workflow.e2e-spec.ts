@@ -1,6 +1,6 @@
-import { Application } from '../../src/cmdb/entities/application.entity';
-import { ApplicationInstance } from '../../src/cmdb/entities/application-instance.entity';
-import { ResponsePerson, ResponsePersonType } from '../../src/cmdb/entities/response-person.entity';
+import { Application } from '../../src/cmdb/inventory/entities/application.entity';
+import { ApplicationInstance } from '../../src/cmdb/inventory/entities/application-instance.entity';
+import { ResponsePerson, ResponsePersonType } from '../../src/cmdb/inventory/entities/response-person.entity';
 import { AuditEntry } from '../../src/audit/entities/audit-entry.entity';
 import { MailMessage } from '../../src/common/mail/mail-message.entity';
 import { HermesLabor } from '../../src/hermes-workflow/entities/hermes-labor.entity';

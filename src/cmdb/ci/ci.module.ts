@@ -1,5 +1,5 @@
 // The CI engine: attributes, CI types and their relations, CIs with typed values, CI relations,
-// history, preferences and heartbeats. CmdbModule imports it and passes its services on.
+// history, preferences and heartbeats. Knows nothing of the inventory.
 import { Module } from '@nestjs/common';
 import { AclModule } from '../../acl/acl.module';
 import { AuditModule } from '../../audit/audit.module';

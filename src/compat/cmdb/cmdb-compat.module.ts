@@ -2,13 +2,13 @@
 // (COMPAT_PREFIX_CMDB); controllers translate its wire format to domain services.
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { AclModule } from '../../acl/acl.module';
-import { CmdbModule } from '../../cmdb/cmdb.module';
+import { CiModule } from '../../cmdb/ci/ci.module';
 import { AccessTokenMiddleware } from './access-token.middleware';
 import { CMDB_CONTROLLERS } from './cmdb-controllers';
 import { MethodNotAllowedMiddleware } from './method-not-allowed.middleware';
 
 @Module({
-  imports: [AclModule, CmdbModule],
+  imports: [AclModule, CiModule],
   controllers: CMDB_CONTROLLERS,
 })
 export class CmdbCompatModule implements NestModule {

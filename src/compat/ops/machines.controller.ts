@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Host } from '../../cmdb/entities/host.entity';
-import { AddrOwner, AddrType, IpAddress } from '../../cmdb/entities/ip-address.entity';
-import type { IpInput } from '../../cmdb/host-input';
-import { HostFields, HostsService } from '../../cmdb/hosts.service';
+import { Host } from '../../cmdb/inventory/entities/host.entity';
+import { AddrOwner, AddrType, IpAddress } from '../../cmdb/inventory/entities/ip-address.entity';
+import type { IpInput } from '../../cmdb/inventory/host-input';
+import { HostFields, HostsService } from '../../cmdb/inventory/hosts.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError } from '../../common/errors/domain-errors';

@@ -3,7 +3,7 @@
 import { Module } from '@nestjs/common';
 import { AclModule } from '../../acl/acl.module';
 import { AuditModule } from '../../audit/audit.module';
-import { CmdbModule } from '../../cmdb/cmdb.module';
+import { InventoryModule } from '../../cmdb/inventory/inventory.module';
 import { PlatformAuthTokensController } from './platform-auth-tokens.controller';
 import { PlatformAuthorizeOperationsController } from './platform-authorize-operations.controller';
 import { PlatformInventoryAppRelationsController } from './platform-inventory-app-relations.controller';
@@ -18,7 +18,7 @@ import { PlatformSubjectPermsController } from './platform-subject-perms.control
 import { PlatformUsersController } from './platform-users.controller';
 
 @Module({
-  imports: [AclModule, AuditModule, CmdbModule],
+  imports: [AclModule, AuditModule, InventoryModule],
   controllers: [
     PlatformUsersController,
     PlatformRolesController,

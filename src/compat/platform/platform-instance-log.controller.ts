@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InstanceLogsService } from '../../cmdb/instance-logs.service';
+import { InstanceLogsService } from '../../cmdb/inventory/instance-logs.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { PlatformInstanceLogQuery } from './dto/platform-instance-log.query';

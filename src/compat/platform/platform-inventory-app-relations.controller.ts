@@ -3,9 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RolesService } from '../../acl/roles.service';
 import { UsersService } from '../../acl/users.service';
-import { AppFilter, ApplicationsService } from '../../cmdb/applications.service';
-import type { ResponsePerson } from '../../cmdb/entities/response-person.entity';
-import { HostsService } from '../../cmdb/hosts.service';
+import { ApplicationDependenciesService } from '../../cmdb/inventory/application-dependencies.service';
+import { ApplicationInstancesService } from '../../cmdb/inventory/application-instances.service';
+import { ApplicationPersonsService } from '../../cmdb/inventory/application-persons.service';
+import { AppFilter, ApplicationsService } from '../../cmdb/inventory/applications.service';
+import type { ResponsePerson } from '../../cmdb/inventory/entities/response-person.entity';
+import { HostsService } from '../../cmdb/inventory/hosts.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
@@ -50,6 +53,9 @@ function byUserAndType(a: ResponsePerson, b: ResponsePerson): number {
 export class PlatformInventoryAppRelationsController {
   constructor(
     private readonly apps: ApplicationsService,
+    private readonly dependencies: ApplicationDependenciesService,
+    private readonly appInstances: ApplicationInstancesService,
+    private readonly appPersons: ApplicationPersonsService,
     private readonly hosts: HostsService,
     private readonly users: UsersService,
     private readonly roles: RolesService,
@@ -64,7 +70,7 @@ export class PlatformInventoryAppRelationsController {
     @Req() req: Request,
   ) {
     await this.apps.get(id);
-    const [rows] = await this.apps.instancesOf([id]);
+    const [rows] = await this.appInstances.instancesOf([id]);
     const p = pageOfQuery(q);
     const sorted = rows.sort((a, b) => a.id - b.id).map(toPlatformInstance);
     return PlatformEnvelope.page(
@@ -93,13 +99,13 @@ export class PlatformInventoryAppRelationsController {
         throw new InvalidInputError(`[${i}].hostname`, `host ${host.id} is named "${host.name}"`);
       }
     });
-    await this.apps.changeInstances(
+    await this.appInstances.changeInstances(
       actor,
       id,
       body.map((b) => ({ hostId: b.hostid })),
       'add',
     );
-    const [rows] = await this.apps.instancesOf([id]);
+    const [rows] = await this.appInstances.instancesOf([id]);
     return body
       .map((b) => rows.find((r) => r.hostId === b.hostid))
       .filter((r) => r !== undefined)
@@ -114,13 +120,13 @@ export class PlatformInventoryAppRelationsController {
     @Body(arrayBody(PlatformIdRef)) body: PlatformIdRef[],
   ) {
     await this.apps.get(id);
-    const [rows] = await this.apps.instancesOf([id]);
+    const [rows] = await this.appInstances.instancesOf([id]);
     const hostIds = body.map((b, i) => {
       const instance = rows.find((r) => r.id === b.id);
       if (!instance) throw new NotFoundError('instance', b.id, item(i));
       return instance.hostId;
     });
-    await this.apps.changeInstances(
+    await this.appInstances.changeInstances(
       actor,
       id,
       [...new Set(hostIds)].map((hostId) => ({ hostId })),
@@ -134,7 +140,7 @@ export class PlatformInventoryAppRelationsController {
   @Get(':id/response-person')
   async persons(@Param('id', PlatformIdPipe) id: number, @Query() q: PlatformInventoryPageQuery, @Req() req: Request) {
     await this.apps.get(id);
-    const [rows] = await this.apps.responsePersonsOf([id]);
+    const [rows] = await this.appPersons.responsePersonsOf([id]);
     const all = rows.sort(byUserAndType).map(toPlatformPerson);
     const p = pageOfQuery(q);
     return PlatformEnvelope.page(
@@ -154,13 +160,13 @@ export class PlatformInventoryAppRelationsController {
     @Body(arrayBody(PlatformPersonAdd)) body: PlatformPersonAdd[],
   ): Promise<PlatformResponsePerson[]> {
     await this.apps.get(id);
-    await this.apps.changeResponsePersons(
+    await this.appPersons.changeResponsePersons(
       actor,
       id,
       body.map((b) => ({ userId: b.id, type: b.type })),
       'add',
     );
-    const [rows] = await this.apps.responsePersonsOf([id]);
+    const [rows] = await this.appPersons.responsePersonsOf([id]);
     return body
       .map((b) => rows.find((r) => r.userId === b.id && r.type === b.type))
       .filter((r) => r !== undefined)
@@ -175,13 +181,13 @@ export class PlatformInventoryAppRelationsController {
     @Body(arrayBody(PlatformPersonRemove)) body: PlatformPersonRemove[],
   ) {
     await this.apps.get(id);
-    const [rows] = await this.apps.responsePersonsOf([id]);
+    const [rows] = await this.appPersons.responsePersonsOf([id]);
     const gone = body.flatMap((b, i) => {
       const matching = rows.filter((r) => r.userId === b.id && (b.type === undefined || r.type === b.type));
       if (matching.length === 0) throw new NotFoundError('response person', b.id, item(i));
       return matching.map((r) => ({ userId: r.userId, type: r.type }));
     });
-    await this.apps.changeResponsePersons(actor, id, gone, 'remove');
+    await this.appPersons.changeResponsePersons(actor, id, gone, 'remove');
     return PlatformEnvelope.success();
   }
 
@@ -241,7 +247,7 @@ export class PlatformInventoryAppRelationsController {
     @Query() q: PlatformAppRelationQuery,
     @Req() req: Request,
   ) {
-    const ids = (await this.apps.requirementsOf(id, 'requires')).map((a) => a.id);
+    const ids = (await this.dependencies.requirementsOf(id, 'requires')).map((a) => a.id);
     return this.appPage(actor, { ...(await this.filterOf(q)), ids }, q, req);
   }
 
@@ -254,7 +260,7 @@ export class PlatformInventoryAppRelationsController {
   ): Promise<PlatformApp[]> {
     await this.apps.get(id);
     const ids = [...new Set(body.map((b) => b.id))];
-    await this.apps.changeRequirements(actor, id, ids, 'add');
+    await this.dependencies.changeRequirements(actor, id, ids, 'add');
     return platformApps(this.apps, actor, await existingApps(this.apps, ids, item));
   }
 
@@ -265,7 +271,7 @@ export class PlatformInventoryAppRelationsController {
     @Body(arrayBody(PlatformIdRef)) body: PlatformIdRef[],
   ) {
     await this.apps.get(id);
-    await this.apps.changeRequirements(actor, id, [...new Set(body.map((b) => b.id))], 'remove');
+    await this.dependencies.changeRequirements(actor, id, [...new Set(body.map((b) => b.id))], 'remove');
     return PlatformEnvelope.success();
   }
 
@@ -276,7 +282,7 @@ export class PlatformInventoryAppRelationsController {
     @Query() q: PlatformAppRelationQuery,
     @Req() req: Request,
   ) {
-    const ids = (await this.apps.requirementsOf(id, 'required_by')).map((a) => a.id);
+    const ids = (await this.dependencies.requirementsOf(id, 'required_by')).map((a) => a.id);
     return this.appPage(actor, { ...(await this.filterOf(q)), ids }, q, req);
   }
 

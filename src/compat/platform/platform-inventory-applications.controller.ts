@@ -1,9 +1,11 @@
+import { ApplicationDependenciesService } from '../../cmdb/inventory/application-dependencies.service';
+import { ApplicationPersonsService } from '../../cmdb/inventory/application-persons.service';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RolesService } from '../../acl/roles.service';
 import { UsersService } from '../../acl/users.service';
-import { AppChanges, AppFields, ApplicationsService } from '../../cmdb/applications.service';
+import { AppChanges, AppFields, ApplicationsService } from '../../cmdb/inventory/applications.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
@@ -49,6 +51,8 @@ function fieldsOf(body: FieldsBody): AppFields {
 export class PlatformInventoryApplicationsController {
   constructor(
     private readonly apps: ApplicationsService,
+    private readonly dependencies: ApplicationDependenciesService,
+    private readonly persons: ApplicationPersonsService,
     private readonly users: UsersService,
     private readonly roles: RolesService,
   ) {}
@@ -97,8 +101,14 @@ export class PlatformInventoryApplicationsController {
     for (const [i, id] of ids.entries()) {
       if (!(await this.users.findById(id))) throw new NotFoundError('user', id, `[${i}].id`);
     }
-    const perUser = await this.apps.appsAnsweredBy(ids);
-    const details = await platformAppDetails(this.apps, actor, distinctApps(perUser.flat()));
+    const perUser = await this.persons.appsAnsweredBy(ids);
+    const details = await platformAppDetails(
+      this.apps,
+      this.dependencies,
+      this.persons,
+      actor,
+      distinctApps(perUser.flat()),
+    );
     const byId = new Map(details.map((d) => [d.id, d]));
     return ids.map((id, i) => ({
       user_id: id,
@@ -108,7 +118,9 @@ export class PlatformInventoryApplicationsController {
 
   @Get(':id')
   async get(@CurrentPrincipal() actor: Principal, @Param('id', PlatformIdPipe) id: number): Promise<PlatformAppDetail> {
-    const [item] = await platformAppDetails(this.apps, actor, [await this.apps.get(id)]);
+    const [item] = await platformAppDetails(this.apps, this.dependencies, this.persons, actor, [
+      await this.apps.get(id),
+    ]);
     return item;
   }
 

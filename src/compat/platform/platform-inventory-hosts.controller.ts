@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApplicationsService } from '../../cmdb/applications.service';
-import { HostsService } from '../../cmdb/hosts.service';
+import { ApplicationsService } from '../../cmdb/inventory/applications.service';
+import { HostsService } from '../../cmdb/inventory/hosts.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { PlatformHostListQuery } from './dto/platform-inventory.dto';

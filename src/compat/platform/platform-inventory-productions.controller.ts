@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApplicationsService } from '../../cmdb/applications.service';
-import { ProductionsService } from '../../cmdb/productions.service';
+import { ApplicationsService } from '../../cmdb/inventory/applications.service';
+import { ProductionsService } from '../../cmdb/inventory/productions.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { PlatformIdRef } from './dto/platform-id-ref.dto';

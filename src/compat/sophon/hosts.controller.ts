@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HostPoll } from '../../cmdb/entities/host-poll.entity';
-import { Host } from '../../cmdb/entities/host.entity';
-import { AddrType, IpAddress } from '../../cmdb/entities/ip-address.entity';
-import { HostsService } from '../../cmdb/hosts.service';
+import { HostPoll } from '../../cmdb/inventory/entities/host-poll.entity';
+import { Host } from '../../cmdb/inventory/entities/host.entity';
+import { AddrType, IpAddress } from '../../cmdb/inventory/entities/ip-address.entity';
+import { HostsService } from '../../cmdb/inventory/hosts.service';
 import { CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 

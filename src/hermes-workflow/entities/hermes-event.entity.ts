@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Host } from '../../cmdb/entities/host.entity';
+import { Host } from '../../cmdb/inventory/entities/host.entity';
 import { HermesTimeColumn } from './hermes-time.column';
 import { HermesEventType } from './hermes-event-type.entity';
 

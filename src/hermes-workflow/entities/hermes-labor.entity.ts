@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Host } from '../../cmdb/entities/host.entity';
+import { Host } from '../../cmdb/inventory/entities/host.entity';
 import { HermesEvent } from './hermes-event.entity';
 import { HermesFate } from './hermes-fate.entity';
 import { HermesQuest } from './hermes-quest.entity';

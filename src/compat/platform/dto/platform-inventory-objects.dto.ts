@@ -1,12 +1,14 @@
+import { ApplicationDependenciesService } from '../../../cmdb/inventory/application-dependencies.service';
+import { ApplicationPersonsService } from '../../../cmdb/inventory/application-persons.service';
 import type { AuditEntry } from '../../../audit/entities/audit-entry.entity';
-import type { ApplicationsService } from '../../../cmdb/applications.service';
-import type { ApplicationInstance } from '../../../cmdb/entities/application-instance.entity';
-import type { Application } from '../../../cmdb/entities/application.entity';
-import type { Host } from '../../../cmdb/entities/host.entity';
-import type { IpAddress } from '../../../cmdb/entities/ip-address.entity';
-import type { Production } from '../../../cmdb/entities/production.entity';
-import type { ResponsePerson } from '../../../cmdb/entities/response-person.entity';
-import type { HostsService } from '../../../cmdb/hosts.service';
+import type { ApplicationsService } from '../../../cmdb/inventory/applications.service';
+import type { ApplicationInstance } from '../../../cmdb/inventory/entities/application-instance.entity';
+import type { Application } from '../../../cmdb/inventory/entities/application.entity';
+import type { Host } from '../../../cmdb/inventory/entities/host.entity';
+import type { IpAddress } from '../../../cmdb/inventory/entities/ip-address.entity';
+import type { Production } from '../../../cmdb/inventory/entities/production.entity';
+import type { ResponsePerson } from '../../../cmdb/inventory/entities/response-person.entity';
+import type { HostsService } from '../../../cmdb/inventory/hosts.service';
 import type { Principal } from '../../../common/auth/principal';
 
 /**
@@ -103,6 +105,8 @@ export async function platformApps(
 /** Application objects with their children, requirements and people, as get-by-users shows them. */
 export async function platformAppDetails(
   apps: ApplicationsService,
+  dependencies: ApplicationDependenciesService,
+  people: ApplicationPersonsService,
   actor: Principal,
   rows: readonly Application[],
 ): Promise<PlatformAppDetail[]> {
@@ -110,8 +114,8 @@ export async function platformAppDetails(
   const [children, actions, required, persons] = await Promise.all([
     apps.childrenOf(ids),
     apps.availableActions(actor, ids),
-    apps.requiredIdsOf(ids),
-    apps.responsePersonsOf(ids),
+    dependencies.requiredIdsOf(ids),
+    people.responsePersonsOf(ids),
   ]);
   return rows.map((a, i) => ({
     ...toPlatformApp(a, (children[i] ?? []).length > 0, actions.get(String(a.id)) ?? []),

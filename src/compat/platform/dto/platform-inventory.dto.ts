@@ -16,10 +16,10 @@ import {
 } from 'class-validator';
 import type { RolesService } from '../../../acl/roles.service';
 import type { UsersService } from '../../../acl/users.service';
-import type { AppFilter, ApplicationsService } from '../../../cmdb/applications.service';
-import type { Application } from '../../../cmdb/entities/application.entity';
-import { HostType } from '../../../cmdb/entities/host.entity';
-import { ResponsePersonType } from '../../../cmdb/entities/response-person.entity';
+import type { AppFilter, ApplicationsService } from '../../../cmdb/inventory/applications.service';
+import type { Application } from '../../../cmdb/inventory/entities/application.entity';
+import { HostType } from '../../../cmdb/inventory/entities/host.entity';
+import { ResponsePersonType } from '../../../cmdb/inventory/entities/response-person.entity';
 import { NotFoundError } from '../../../common/errors/domain-errors';
 import { MAX_PAGE_SIZE } from '../../../common/pagination/page.args';
 import { NullableString } from '../../../common/validation/nullable-string';

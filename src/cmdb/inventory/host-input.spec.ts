@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../common/errors/domain-errors';
+import { InvalidInputError } from '../../common/errors/domain-errors';
 import { AddrType } from './entities/ip-address.entity';
 import { checkIps, isNetmask, isNetwork } from './host-input';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HostStatus, HostType, OsStatus } from './entities/host.entity';
-import { compileHostQuery, HostEnums } from './search/host-query-compiler';
-import { parseQuery } from './search/query-parser';
+import { compileHostQuery, HostEnums } from '../search/host-query-compiler';
+import { parseQuery } from '../search/query-parser';
 
 const ENUMS: HostEnums = {
   hostType: Object.values(HostType),

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../../acl/entities/user.entity';
+import { User } from '../../../acl/entities/user.entity';
 import { Application } from './application.entity';
 
 export enum ResponsePersonType {

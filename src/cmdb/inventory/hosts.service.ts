@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { AclService, moduleRef } from '../acl/acl.service';
-import { RESOURCE_PERMISSIONS } from '../acl/permission-catalog';
-import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../common/auth/principal';
-import { SecretBox } from '../common/crypto/secret-box';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
-import { AppConfig } from '../config/app-config';
-import { groupBy } from '../common/group-by';
-import { containing, ESCAPE } from '../database/like';
-import type { SshTarget } from '../execution/ssh-target';
+import { Transactions } from '../../database/transactions';
+import { AclService, moduleRef } from '../../acl/acl.service';
+import { GrantsService } from '../../acl/grants.service';
+import { RESOURCE_PERMISSIONS } from '../../acl/permission-catalog';
+import { AuditService } from '../../audit/audit.service';
+import type { Principal } from '../../common/auth/principal';
+import { SecretBox } from '../../common/crypto/secret-box';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { AppConfig } from '../../config/app-config';
+import { groupBy } from '../../common/group-by';
+import { containing, ESCAPE } from '../../database/like';
+import type { SshTarget } from '../../execution/ssh-target';
 import { HostPoll } from './entities/host-poll.entity';
 import { Host, HostStatus, HostType, OsStatus } from './entities/host.entity';
 import { AddrOwner, AddrType, IpAddress } from './entities/ip-address.entity';
@@ -126,8 +128,10 @@ export class HostsService {
   constructor(
     config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
     @InjectRepository(Host) private readonly hosts: Repository<Host>,
     private readonly acl: AclService,
+    private readonly grants: GrantsService,
     private readonly audit: AuditService,
   ) {
     this.box = new SecretBox(config.secretKey);
@@ -209,7 +213,7 @@ export class HostsService {
     checkFields(input);
     checkIps(input.ips ?? []);
     if (input.ssh) checkSsh(input.ssh);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       if (await em.existsBy(Host, { name: input.name }))
         throw new ConflictError(`host "${input.name}" already exists`, 'name');
       const host = em.create(Host, { name: input.name, hostType: HostType.OTHER, status: HostStatus.RAW });
@@ -235,7 +239,7 @@ export class HostsService {
       });
     }
     if (changes.ssh) checkSsh(changes.ssh);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       const host = await this.lock(em, id);
       const current = await em.findBy(IpAddress, { hostId: id });
       const before = snapshot(host, current);
@@ -268,11 +272,11 @@ export class HostsService {
 
   async remove(actor: Principal, id: number): Promise<void> {
     await this.acl.assert(actor, 'delete_host', { type: 'host', id });
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const host = await this.lock(em, id);
       const before = snapshot(host, await em.findBy(IpAddress, { hostId: id }));
       await em.delete(Host, { id });
-      await em.delete('grants', { resourceType: 'host', resourceId: String(id) });
+      await this.grants.removeOnResourceIn(em, { type: 'host', id });
       await this.record(em, actor, { ...host, id }, 'delete', before, null);
     });
   }
@@ -291,14 +295,14 @@ export class HostsService {
   ): Promise<{ id: number; name: string }[]> {
     const unique = [...new Set(names)];
     unique.forEach((n) => this.checkName(n, field));
-    const existing = await this.byNames(em, unique);
+    const existing = await this.idsByNamesIn(em, unique);
     const missing = unique.filter((n) => !existing.has(n));
     if (missing.length > 0) {
       for (let i = 0; i < missing.length; i += NAME_CHUNK) {
         const rows = missing.slice(i, i + NAME_CHUNK).map((name) => ({ name }));
         await em.createQueryBuilder().insert().into(Host).values(rows).orIgnore().updateEntity(false).execute();
       }
-      const created = await this.byNames(em, missing);
+      const created = await this.idsByNamesIn(em, missing);
       await this.audit.recordMany(
         em,
         missing
@@ -328,7 +332,7 @@ export class HostsService {
     names.forEach((n) => this.checkName(n, field));
     const repeated = names.find((n, i) => names.indexOf(n) !== i);
     if (repeated !== undefined) throw new ConflictError(`host "${repeated}" is given twice`, field);
-    const taken = await this.byNames(em, names);
+    const taken = await this.idsByNamesIn(em, names);
     if (taken.size > 0) throw new ConflictError(`host "${[...taken.keys()][0]}" already exists`, field);
     return this.ensureByNames(em, actor, names, field);
   }
@@ -376,7 +380,13 @@ export class HostsService {
     await this.record(em, actor, { ...host, name }, 'update', { name: before }, { name });
   }
 
-  private async byNames(em: EntityManager, names: readonly string[]): Promise<Map<string, number>> {
+  /** Id and stored name of the host with this name (the database's collation decides the match). */
+  async findByNameIn(em: EntityManager, name: string): Promise<{ id: number; name: string } | null> {
+    return em.findOne(Host, { where: { name }, select: { id: true, name: true } });
+  }
+
+  /** Ids of the hosts with these names, read inside the caller's transaction; unknown names are left out. */
+  async idsByNamesIn(em: EntityManager, names: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     for (let i = 0; i < names.length; i += NAME_CHUNK) {
       const rows = await em

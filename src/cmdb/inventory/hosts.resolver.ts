@@ -1,9 +1,9 @@
 import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../common/auth/decorators';
-import type { Principal } from '../common/auth/principal';
-import { InvalidInputError } from '../common/errors/domain-errors';
-import { cursorOf, idOfCursor } from '../common/pagination/cursor';
-import { GraphqlContext, principalOf, requestLoader } from '../common/graphql/request-loader';
+import { CurrentPrincipal } from '../../common/auth/decorators';
+import type { Principal } from '../../common/auth/principal';
+import { InvalidInputError } from '../../common/errors/domain-errors';
+import { cursorOf, idOfCursor } from '../../common/pagination/cursor';
+import { GraphqlContext, principalOf, requestLoader } from '../../common/graphql/request-loader';
 import { ApplicationsService } from './applications.service';
 import { HostInput, HostPage, HostsArgs } from './dto/host.inputs';
 import { Application } from './entities/application.entity';

@@ -1,8 +1,8 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../common/auth/decorators';
-import type { Principal } from '../common/auth/principal';
-import { InvalidInputError } from '../common/errors/domain-errors';
-import { PageArgs } from '../common/pagination/page.args';
+import { CurrentPrincipal } from '../../common/auth/decorators';
+import type { Principal } from '../../common/auth/principal';
+import { InvalidInputError } from '../../common/errors/domain-errors';
+import { PageArgs } from '../../common/pagination/page.args';
 import { ProductionPage } from './dto/application.inputs';
 import { Production } from './entities/production.entity';
 import { ProductionsService } from './productions.service';

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { InvalidInputError } from '../common/errors/domain-errors';
+import { InvalidInputError } from '../../common/errors/domain-errors';
 import { AddrOwner, AddrType } from './entities/ip-address.entity';
 
 export interface IpInput {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
-import { AclService, moduleRef } from '../acl/acl.service';
-import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../common/auth/principal';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
-import { containing, ESCAPE } from '../database/like';
+import { EntityManager, Repository } from 'typeorm';
+import { Transactions } from '../../database/transactions';
+import { AclService, moduleRef } from '../../acl/acl.service';
+import { AuditService } from '../../audit/audit.service';
+import type { Principal } from '../../common/auth/principal';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { containing, ESCAPE } from '../../database/like';
 import { Application } from './entities/application.entity';
 import { Production } from './entities/production.entity';
 
@@ -18,7 +19,7 @@ export interface ProductionInput {
 @Injectable()
 export class ProductionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
     @InjectRepository(Production) private readonly productions: Repository<Production>,
     private readonly acl: AclService,
     private readonly audit: AuditService,
@@ -39,7 +40,7 @@ export class ProductionsService {
   async create(actor: Principal, input: ProductionInput & { name: string }): Promise<Production> {
     await this.acl.assert(actor, 'add_business', moduleRef('host'));
     this.checkName(input.name);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       if (await em.existsBy(Production, { name: input.name })) {
         throw new ConflictError(`production "${input.name}" already exists`, 'name');
       }
@@ -52,7 +53,7 @@ export class ProductionsService {
   async update(actor: Principal, id: number, input: ProductionInput): Promise<Production> {
     await this.acl.assert(actor, 'add_business', moduleRef('host'));
     if (input.name !== undefined) this.checkName(input.name);
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       const p = await em.findOneBy(Production, { id });
       if (!p) throw new NotFoundError('production', id);
       const before = { name: p.name, description: p.description };
@@ -70,7 +71,7 @@ export class ProductionsService {
   /** Its applications stay, without a product line. */
   async remove(actor: Principal, id: number): Promise<void> {
     await this.acl.assert(actor, 'delete_business', moduleRef('host'));
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const p = await em.findOneBy(Production, { id });
       if (!p) throw new NotFoundError('production', id);
       await em.update(Application, { productionId: id }, { productionId: null });

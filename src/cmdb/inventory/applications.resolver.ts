@@ -1,8 +1,11 @@
 import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../common/auth/decorators';
-import type { Principal } from '../common/auth/principal';
-import { InvalidInputError } from '../common/errors/domain-errors';
-import { GraphqlContext, principalOf, requestLoader } from '../common/graphql/request-loader';
+import { CurrentPrincipal } from '../../common/auth/decorators';
+import type { Principal } from '../../common/auth/principal';
+import { InvalidInputError } from '../../common/errors/domain-errors';
+import { GraphqlContext, principalOf, requestLoader } from '../../common/graphql/request-loader';
+import { ApplicationDependenciesService } from './application-dependencies.service';
+import { ApplicationInstancesService } from './application-instances.service';
+import { ApplicationPersonsService } from './application-persons.service';
 import { ApplicationsService } from './applications.service';
 import {
   ApplicationInput,
@@ -17,7 +20,12 @@ import { ResponsePerson } from './entities/response-person.entity';
 
 @Resolver(() => Application)
 export class ApplicationsResolver {
-  constructor(private readonly appsService: ApplicationsService) {}
+  constructor(
+    private readonly appsService: ApplicationsService,
+    private readonly dependencies: ApplicationDependenciesService,
+    private readonly instancesService: ApplicationInstancesService,
+    private readonly persons: ApplicationPersonsService,
+  ) {}
 
   @Query(() => ApplicationPage, { description: 'Applications in full-name order' })
   async applications(@Args() args: ApplicationsArgs): Promise<ApplicationPage> {
@@ -45,25 +53,25 @@ export class ApplicationsResolver {
 
   @ResolveField(() => [Application], { description: 'Applications this one depends on' })
   requires(app: Application): Promise<Application[]> {
-    return this.appsService.requirementsOf(app.id, 'requires');
+    return this.dependencies.requirementsOf(app.id, 'requires');
   }
 
   @ResolveField(() => [Application], { description: 'Applications that depend on this one' })
   requiredBy(app: Application): Promise<Application[]> {
-    return this.appsService.requirementsOf(app.id, 'required_by');
+    return this.dependencies.requirementsOf(app.id, 'required_by');
   }
 
   @ResolveField(() => [ApplicationInstance])
   instances(app: Application, _args: unknown, ctx: GraphqlContext): Promise<ApplicationInstance[]> {
     return requestLoader<number, ApplicationInstance[]>(ctx, 'app.instances', (ids) =>
-      this.appsService.instancesOf(ids),
+      this.instancesService.instancesOf(ids),
     ).load(app.id);
   }
 
   @ResolveField(() => [ResponsePerson])
   responsePersons(app: Application, _args: unknown, ctx: GraphqlContext): Promise<ResponsePerson[]> {
     return requestLoader<number, ResponsePerson[]>(ctx, 'app.persons', (ids) =>
-      this.appsService.responsePersonsOf(ids),
+      this.persons.responsePersonsOf(ids),
     ).load(app.id);
   }
 
@@ -104,7 +112,7 @@ export class ApplicationsResolver {
     @Args('requiredIds', { type: () => [Int] }) requiredIds: number[],
     @Args('add') add: boolean,
   ) {
-    await this.appsService.changeRequirements(actor, id, requiredIds, add ? 'add' : 'remove');
+    await this.dependencies.changeRequirements(actor, id, requiredIds, add ? 'add' : 'remove');
     return this.appsService.get(id);
   }
 
@@ -115,7 +123,7 @@ export class ApplicationsResolver {
     @Args('instances', { type: () => [InstanceInputType] }) instances: InstanceInputType[],
     @Args('add') add: boolean,
   ) {
-    await this.appsService.changeInstances(actor, id, instances, add ? 'add' : 'remove');
+    await this.instancesService.changeInstances(actor, id, instances, add ? 'add' : 'remove');
     return this.appsService.get(id);
   }
 
@@ -126,7 +134,7 @@ export class ApplicationsResolver {
     @Args('persons', { type: () => [PersonInputType] }) persons: PersonInputType[],
     @Args('add') add: boolean,
   ) {
-    await this.appsService.changeResponsePersons(actor, id, persons, add ? 'add' : 'remove');
+    await this.persons.changeResponsePersons(actor, id, persons, add ? 'add' : 'remove');
     return this.appsService.get(id);
   }
 }

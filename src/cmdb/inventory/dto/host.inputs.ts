@@ -1,4 +1,4 @@
-import { NullableStringField } from '../../common/graphql/nullable-string-field';
+import { NullableStringField } from '../../../common/graphql/nullable-string-field';
 import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -13,8 +13,8 @@ import {
   ValidateNested,
   ArrayMaxSize,
 } from 'class-validator';
-import { MAX_PAGE_SIZE, PageArgs } from '../../common/pagination/page.args';
-import { Paginated } from '../../common/pagination/paginated';
+import { MAX_PAGE_SIZE, PageArgs } from '../../../common/pagination/page.args';
+import { Paginated } from '../../../common/pagination/paginated';
 import { Host, HostStatus, HostType, OsStatus } from '../entities/host.entity';
 import { AddrOwner, AddrType } from '../entities/ip-address.entity';
 

@@ -1,11 +1,14 @@
-// The CMDB: the CI engine (attributes, CI types, CIs, relations, history) and the inventory every
-// module shares: hosts with their addresses and latest poll, product lines, the application tree.
+// The inventory every module shares: hosts with their addresses and latest poll, product lines,
+// the application tree with instances and response persons. Knows the CMDB search language, not the CI engine.
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AclModule } from '../acl/acl.module';
-import { AuditModule } from '../audit/audit.module';
-import { ExecutionModule } from '../execution/execution.module';
-import { CiModule } from './ci/ci.module';
+import { AclModule } from '../../acl/acl.module';
+import { AuditModule } from '../../audit/audit.module';
+import { ExecutionModule } from '../../execution/execution.module';
+import { ApplicationDependenciesService } from './application-dependencies.service';
+import { ApplicationInstancesService } from './application-instances.service';
+import { ApplicationPersonsService } from './application-persons.service';
+import { ApplicationRows } from './application-rows';
 import { ApplicationsResolver } from './applications.resolver';
 import { ApplicationsService } from './applications.service';
 import { ApplicationInstance } from './entities/application-instance.entity';
@@ -28,18 +31,30 @@ import { ProductionsService } from './productions.service';
     AclModule,
     AuditModule,
     ExecutionModule,
-    CiModule,
   ],
   providers: [
     HostsService,
     HostQueryService,
     ApplicationsService,
+    ApplicationRows,
+    ApplicationDependenciesService,
+    ApplicationPersonsService,
+    ApplicationInstancesService,
     ProductionsService,
     InstanceLogsService,
     HostsResolver,
     ApplicationsResolver,
     ProductionsResolver,
   ],
-  exports: [HostsService, HostQueryService, ApplicationsService, ProductionsService, InstanceLogsService, CiModule],
+  exports: [
+    HostsService,
+    HostQueryService,
+    ApplicationsService,
+    ApplicationDependenciesService,
+    ApplicationPersonsService,
+    ApplicationInstancesService,
+    ProductionsService,
+    InstanceLogsService,
+  ],
 })
-export class CmdbModule {}
+export class InventoryModule {}

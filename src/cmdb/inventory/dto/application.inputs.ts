@@ -1,8 +1,8 @@
-import { NullableStringField } from '../../common/graphql/nullable-string-field';
+import { NullableStringField } from '../../../common/graphql/nullable-string-field';
 import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageArgs } from '../../common/pagination/page.args';
-import { Paginated } from '../../common/pagination/paginated';
+import { PageArgs } from '../../../common/pagination/page.args';
+import { Paginated } from '../../../common/pagination/paginated';
 import { InstanceStatus } from '../entities/application-instance.entity';
 import { Application } from '../entities/application.entity';
 import { Production } from '../entities/production.entity';

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AclModule } from './acl/acl.module';
+import { AuthService } from './acl/auth.service';
 import { AuditModule } from './audit/audit.module';
 import { CiModule } from './cmdb/ci/ci.module';
 import { InventoryModule } from './cmdb/inventory/inventory.module';
@@ -29,7 +30,7 @@ export class AppModule {
   static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
     const http = config.serveHttp
       ? [
-          GraphqlApiModule.forRoot(config, options.schemaFile),
+          GraphqlApiModule.forRoot(config, { module: AclModule, authenticator: AuthService }, options.schemaFile),
           HealthModule,
           CompatModule.forRoot(config.compatPrefixes),
         ]

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { LessThan, Repository } from 'typeorm';
 import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
+import type { SocketAuthenticator } from '../common/auth/socket-authenticator';
 import type { Principal } from '../common/auth/principal';
 import { burnPasswordCheck, verifyPassword } from '../common/crypto/password-hasher';
 import { SecretBox } from '../common/crypto/secret-box';
@@ -38,7 +39,7 @@ const WRONG_CREDENTIALS = 'Wrong username or password';
 
 /** Turns credentials (password, JWT, API token, CMDB key signature) into a principal. */
 @Injectable()
-export class AuthService {
+export class AuthService implements SocketAuthenticator {
   private readonly logger = new Logger(AuthService.name);
   private readonly throttle: LoginThrottle;
   private readonly box: SecretBox;

@@ -6,10 +6,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
 import type { Context } from 'graphql-ws';
-import { AclModule } from '../../acl/acl.module';
-import { AuthService } from '../../acl/auth.service';
 import { AppConfig } from '../../config/app-config';
 import type { Principal } from '../auth/principal';
+import type { SocketAuthentication, SocketAuthenticator } from '../auth/socket-authenticator';
 import { formatGraphqlError } from './format-error';
 import { PlaygroundController } from './playground.controller';
 import { authorizationOf, wsRequest } from './ws-request';
@@ -22,16 +21,19 @@ type SocketExtra = {
 
 @Module({})
 export class GraphqlApiModule {
-  /** `schemaFile`: where to write the schema (at build); otherwise it stays in memory. */
-  static forRoot(config: AppConfig, schemaFile?: string): DynamicModule {
+  /**
+   * `auth`: who authenticates subscription sockets (the ACL module, wired by the app).
+   * `schemaFile`: where to write the schema (at build); otherwise it stays in memory.
+   */
+  static forRoot(config: AppConfig, auth: SocketAuthentication, schemaFile?: string): DynamicModule {
     return {
       module: GraphqlApiModule,
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AclModule],
-          inject: [AuthService],
-          useFactory: (auth: AuthService) => ({
+          imports: [auth.module],
+          inject: [auth.authenticator],
+          useFactory: (authenticator: SocketAuthenticator) => ({
             autoSchemaFile: schemaFile ?? true,
             sortSchema: true,
             // Apollo's own landing pages load from a CDN; ours is served from node_modules.
@@ -51,12 +53,12 @@ export class GraphqlApiModule {
                   const authorization = authorizationOf(ctx.connectionParams);
                   const extra = ctx.extra as SocketExtra;
                   try {
-                    extra.principal = await auth.principalForAuthorization(authorization);
+                    extra.principal = await authenticator.principalForAuthorization(authorization);
                   } catch {
                     return false;
                   }
                   extra.recheck = setInterval(() => {
-                    auth.principalForAuthorization(authorization).then(
+                    authenticator.principalForAuthorization(authorization).then(
                       (principal) => (extra.principal = principal),
                       () => extra.socket?.close(4401, 'Unauthorized'),
                     );

@@ -17,6 +17,7 @@ import { CompatModule } from './compat/compat.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
+import { JobQueueModule } from './execution/queue/job-queue.module';
 
 export interface AppModuleOptions {
   /** Write the GraphQL schema to this file (the build does, to commit it). */
@@ -45,6 +46,7 @@ export class AppModule {
         AuditModule,
         AclModule,
         PubSubModule,
+        JobQueueModule,
         CiModule,
         InventoryModule,
         HermesWorkflowModule,

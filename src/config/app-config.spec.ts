@@ -161,4 +161,12 @@ describe('loadConfig', () => {
     expect(smtp[0]).not.toContain('secret');
     expect(problemsOf({ MAIL_FROM: 'nobody' })[0]).toMatch(/^MAIL_FROM must be a mail address/);
   });
+
+  it('reads the deploy script render time limit and refuses one out of range by name', () => {
+    expect(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')) }).deploy).toEqual({ renderTimeoutMs: 2000 });
+    const set = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')), DEPLOY_RENDER_TIMEOUT_MS: '500' });
+    expect(set.deploy.renderTimeoutMs).toBe(500);
+    expect(problemsOf({ DEPLOY_RENDER_TIMEOUT_MS: '10' })[0]).toMatch(/^DEPLOY_RENDER_TIMEOUT_MS must be an integer/);
+    expect(problemsOf({ DEPLOY_RENDER_TIMEOUT_MS: '2s' })[0]).toMatch(/^DEPLOY_RENDER_TIMEOUT_MS must be an integer/);
+  });
 });

@@ -53,6 +53,8 @@ export class AppConfig {
   smtpUrl?: string;
   /** Sender address of delivered mail. */
   mailFrom: string;
+  /** Deploy scripts: how long one rendering may take before its renderer is stopped. */
+  deploy: { renderTimeoutMs: number };
 
   get serveHttp(): boolean {
     return this.role !== 'worker';
@@ -161,6 +163,7 @@ export function loadConfig(source: Env): AppConfig {
   cfg.smtpUrl = env.url('SMTP_URL', ['smtp:', 'smtps:'])?.toString();
   cfg.mailFrom = env.string('MAIL_FROM', 'ops-platform@localhost');
   if (!/^[^@\s]+@[^@\s]+$/.test(cfg.mailFrom)) env.fail('MAIL_FROM', 'must be a mail address', cfg.mailFrom, null);
+  cfg.deploy = { renderTimeoutMs: env.int('DEPLOY_RENDER_TIMEOUT_MS', 2000, 50, 60000) };
 
   const ttlSeconds = env.duration('JWT_TTL', 12 * 3600);
   // Only touch DATA_DIR once everything else is known to be right.

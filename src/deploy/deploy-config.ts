@@ -75,6 +75,12 @@ export function effectiveConfig(own: DeployConfig, template: DeployConfig | null
     inherited.push(key);
     return template[key];
   };
+  const enabled = pick('enabled');
+  const repository = pick('repository');
+  const deployPath = pick('deployPath');
+  const scriptRunningUser = pick('scriptRunningUser');
+  const timeout = pick('timeout');
+  const keepBackups = pick('keepBackups');
   const hooks = { ...own.hooks };
   for (const slot of HOOK_SLOTS) {
     if (hooks[slot] === null && template?.hooks[slot]) {
@@ -82,12 +88,6 @@ export function effectiveConfig(own: DeployConfig, template: DeployConfig | null
       inherited.push(`hooks.${slot}`);
     }
   }
-  const enabled = pick('enabled');
-  const repository = pick('repository');
-  const deployPath = pick('deployPath');
-  const scriptRunningUser = pick('scriptRunningUser');
-  const timeout = pick('timeout');
-  const keepBackups = pick('keepBackups');
   return {
     enabled: enabled ?? false,
     repository,

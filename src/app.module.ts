@@ -7,6 +7,7 @@ import { AuthService } from './acl/auth.service';
 import { AuditModule } from './audit/audit.module';
 import { CiModule } from './cmdb/ci/ci.module';
 import { InventoryModule } from './cmdb/inventory/inventory.module';
+import { DeployModule } from './deploy/deploy.module';
 import { HermesWorkflowModule } from './hermes-workflow/hermes-workflow.module';
 import { PubSubModule } from './common/pubsub/pubsub.module';
 import { GraphqlApiModule } from './common/graphql/graphql-api.module';
@@ -50,6 +51,7 @@ export class AppModule {
         CiModule,
         InventoryModule,
         HermesWorkflowModule,
+        DeployModule,
         ...http,
       ],
     };

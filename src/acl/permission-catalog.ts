@@ -28,6 +28,8 @@ export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   common_tools: ['enable_common_tools', 'enable_cdn_refresher', 'enable_jumpserver_log_mgmt'],
   // Hermes workflows: throwing events (and naming hosts), running quests, shaping the fate graph.
   hermes: ['throw_event', 'manage_quest', 'manage_workflow'],
+  // enable_deploy_template_mgmt manages deploy templates, scripts and repository credentials, and is
+  // what pairing a stored credential with a repository URL takes; the seed's table lists the other two here too.
   deploy_template: ['enable_deploy_template_mgmt', 'enable_cdn_refresher', 'enable_jumpserver_log_mgmt'],
 };
 
@@ -43,6 +45,7 @@ export const RESOURCE_PERMISSIONS: Readonly<Record<string, readonly string[]>> =
     'view_app',
     'edit_app',
     'delete_app',
+    // Creating and running deploy tasks, and changing the application's deploy settings.
     'deploy_app',
     'review_app_deploy_task',
     'restart_app',

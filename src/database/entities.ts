@@ -17,6 +17,10 @@ import { IpAddress } from '../cmdb/inventory/entities/ip-address.entity';
 import { Production } from '../cmdb/inventory/entities/production.entity';
 import { ResponsePerson } from '../cmdb/inventory/entities/response-person.entity';
 import { MailMessage } from '../common/mail/mail-message.entity';
+import { DeployScript } from '../deploy/entities/deploy-script.entity';
+import { DeploySetting } from '../deploy/entities/deploy-setting.entity';
+import { DeployTemplate } from '../deploy/entities/deploy-template.entity';
+import { RepositoryCredential } from '../deploy/entities/repository-credential.entity';
 import { HermesEventType } from '../hermes-workflow/entities/hermes-event-type.entity';
 import { HermesEvent } from '../hermes-workflow/entities/hermes-event.entity';
 import { HermesFate } from '../hermes-workflow/entities/hermes-fate.entity';
@@ -49,4 +53,8 @@ export const ENTITIES = [
   HermesQuest,
   HermesLabor,
   ...CI_ENTITIES,
+  RepositoryCredential,
+  DeployScript,
+  DeployTemplate,
+  DeploySetting,
 ];

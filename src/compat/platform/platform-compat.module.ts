@@ -4,21 +4,28 @@ import { Module } from '@nestjs/common';
 import { AclModule } from '../../acl/acl.module';
 import { AuditModule } from '../../audit/audit.module';
 import { InventoryModule } from '../../cmdb/inventory/inventory.module';
+import { DeployModule } from '../../deploy/deploy.module';
 import { PlatformAuthTokensController } from './platform-auth-tokens.controller';
 import { PlatformAuthorizeOperationsController } from './platform-authorize-operations.controller';
+import { PlatformDeployScriptsController } from './platform-deploy-scripts.controller';
+import { PlatformDeploySettingsController } from './platform-deploy-settings.controller';
+import { PlatformDeployTemplatesController } from './platform-deploy-templates.controller';
+import { PlatformDeployWire } from './platform-deploy-wire';
 import { PlatformInventoryAppRelationsController } from './platform-inventory-app-relations.controller';
 import { PlatformInventoryApplicationsController } from './platform-inventory-applications.controller';
 import { PlatformInventoryAuditController } from './platform-inventory-audit.controller';
 import { PlatformInventoryHostsController } from './platform-inventory-hosts.controller';
 import { PlatformInventoryProductionsController } from './platform-inventory-productions.controller';
 import { PlatformInstanceLogController } from './platform-instance-log.controller';
+import { PlatformRepositoryCredentialsController } from './platform-repository-credentials.controller';
 import { PlatformResourceAuthorizationsController } from './platform-resource-authorizations.controller';
 import { PlatformRolesController } from './platform-roles.controller';
 import { PlatformSubjectPermsController } from './platform-subject-perms.controller';
 import { PlatformUsersController } from './platform-users.controller';
 
 @Module({
-  imports: [AclModule, AuditModule, InventoryModule],
+  imports: [AclModule, AuditModule, InventoryModule, DeployModule],
+  providers: [PlatformDeployWire],
   controllers: [
     PlatformUsersController,
     PlatformRolesController,
@@ -32,6 +39,10 @@ import { PlatformUsersController } from './platform-users.controller';
     PlatformInventoryAppRelationsController,
     PlatformInventoryHostsController,
     PlatformInventoryAuditController,
+    PlatformDeploySettingsController,
+    PlatformDeployTemplatesController,
+    PlatformDeployScriptsController,
+    PlatformRepositoryCredentialsController,
   ],
 })
 export class PlatformCompatModule {}

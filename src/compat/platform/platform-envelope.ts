@@ -14,6 +14,8 @@ const REASON_CODES: Record<string, number> = {
   wrong_original_password: 300001, // change-password: the original password does not match
   undefined_permission: 30001, // system perms: 未定义的权限
   no_grant_permission: 30002, // system perms: 没有授权权限
+  unsupported_language: 30002, // deploy scripts: 语言不支持
+  unsupported_template_engine: 30003, // deploy scripts: 脚本引擎不支持
 };
 
 /**

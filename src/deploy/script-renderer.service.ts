@@ -88,10 +88,10 @@ export class ScriptRenderer implements OnModuleDestroy {
     );
     this.child = child;
     this.ready = false;
+    // Referenced, like each job's timer: a queued script keeps the process alive until it is answered.
     const startTimer = setTimeout(() => {
       if (this.child === child && !this.ready) this.crashed(child, 'did not start');
     }, START_TIMEOUT_MS);
-    startTimer.unref();
     child.on('message', (m: Answer) => {
       if (child !== this.child) return;
       if ('ready' in m) {
@@ -112,8 +112,14 @@ export class ScriptRenderer implements OnModuleDestroy {
           ),
         );
     });
-    child.on('exit', () => this.crashed(child, 'stopped'));
-    child.on('error', (e) => this.crashed(child, e.message));
+    child.on('exit', () => {
+      clearTimeout(startTimer);
+      this.crashed(child, 'stopped');
+    });
+    child.on('error', (e) => {
+      clearTimeout(startTimer);
+      this.crashed(child, e.message);
+    });
     // An idle renderer does not keep the service (or a test run) alive.
     child.unref();
     child.channel?.unref();

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AclModule } from './acl/acl.module';
+import { ApprovalModule } from './approval/approval.module';
 import { AuthService } from './acl/auth.service';
 import { AuditModule } from './audit/audit.module';
 import { CiModule } from './cmdb/ci/ci.module';
@@ -50,6 +51,7 @@ export class AppModule {
         CiModule,
         InventoryModule,
         HermesWorkflowModule,
+        ApprovalModule,
         ...http,
       ],
     };

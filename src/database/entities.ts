@@ -7,6 +7,8 @@ import { PasswordReset } from '../acl/entities/password-reset.entity';
 import { RevokedToken } from '../acl/entities/revoked-token.entity';
 import { Role } from '../acl/entities/role.entity';
 import { User } from '../acl/entities/user.entity';
+import { ApprovalDecision } from '../approval/entities/approval-decision.entity';
+import { Approval } from '../approval/entities/approval.entity';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { CI_ENTITIES } from '../cmdb/ci/entities';
 import { ApplicationInstance } from '../cmdb/inventory/entities/application-instance.entity';
@@ -49,4 +51,6 @@ export const ENTITIES = [
   HermesQuest,
   HermesLabor,
   ...CI_ENTITIES,
+  Approval,
+  ApprovalDecision,
 ];

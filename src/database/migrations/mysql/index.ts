@@ -4,6 +4,7 @@ import { Inventory1795395859339 } from './1795395859339-Inventory';
 import { Hermes1795968831882 } from './1795968831882-Hermes';
 import { MailDelivery1795969526523 } from './1795969526523-MailDelivery';
 import { CiEngine1795973105665 } from './1795973105665-CiEngine';
+import { Approvals1796681255690 } from './1796681255690-Approvals';
 
 /** In order. A new migration is generated here and added to this list. */
 export const MYSQL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MYSQL_MIGRATIONS = [
   Hermes1795968831882,
   MailDelivery1795969526523,
   CiEngine1795973105665,
+  Approvals1796681255690,
 ];

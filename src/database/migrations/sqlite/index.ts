@@ -4,6 +4,7 @@ import { Inventory1795395842991 } from './1795395842991-Inventory';
 import { Hermes1795968820155 } from './1795968820155-Hermes';
 import { MailDelivery1795969522754 } from './1795969522754-MailDelivery';
 import { CiEngine1795973096224 } from './1795973096224-CiEngine';
+import { Approvals1796681223293 } from './1796681223293-Approvals';
 
 /** In order. A new migration is generated here and added to this list. */
 export const SQLITE_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const SQLITE_MIGRATIONS = [
   Hermes1795968820155,
   MailDelivery1795969522754,
   CiEngine1795973096224,
+  Approvals1796681223293,
 ];

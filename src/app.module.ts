@@ -19,6 +19,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
 import { JobQueueModule } from './execution/queue/job-queue.module';
+import { ResourceRequestModule } from './resource-request/resource-request.module';
 
 export interface AppModuleOptions {
   /** Write the GraphQL schema to this file (the build does, to commit it). */
@@ -52,6 +53,7 @@ export class AppModule {
         InventoryModule,
         HermesWorkflowModule,
         ApprovalModule,
+        ResourceRequestModule,
         ...http,
       ],
     };

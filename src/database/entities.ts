@@ -24,6 +24,10 @@ import { HermesEvent } from '../hermes-workflow/entities/hermes-event.entity';
 import { HermesFate } from '../hermes-workflow/entities/hermes-fate.entity';
 import { HermesLabor } from '../hermes-workflow/entities/hermes-labor.entity';
 import { HermesQuest } from '../hermes-workflow/entities/hermes-quest.entity';
+import { CertificateAuthority } from '../resource-request/entities/certificate-authority.entity';
+import { DomainRequest } from '../resource-request/entities/domain-request.entity';
+import { HostRequest } from '../resource-request/entities/host-request.entity';
+import { SslCertificateRequest } from '../resource-request/entities/ssl-certificate-request.entity';
 
 /** Every entity of the service: one set for both dialects. */
 export const ENTITIES = [
@@ -53,4 +57,8 @@ export const ENTITIES = [
   ...CI_ENTITIES,
   Approval,
   ApprovalDecision,
+  HostRequest,
+  DomainRequest,
+  SslCertificateRequest,
+  CertificateAuthority,
 ];

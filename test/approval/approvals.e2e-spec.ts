@@ -21,7 +21,11 @@ describe('approval flow', () => {
   const who: Record<string, Principal> = {};
   let seq = 0;
 
-  const open = async (requester: Principal, level: ApprovalLevel | null, plannedExecTime?: Date): Promise<ApprovalRef> => {
+  const open = async (
+    requester: Principal,
+    level: ApprovalLevel | null,
+    plannedExecTime?: Date,
+  ): Promise<ApprovalRef> => {
     const ref = { resourceType: 'deploy_task', resourceId: ++seq };
     await tx.run((em) =>
       approvals.openIn(em, {

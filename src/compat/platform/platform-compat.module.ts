@@ -4,8 +4,11 @@ import { Module } from '@nestjs/common';
 import { AclModule } from '../../acl/acl.module';
 import { AuditModule } from '../../audit/audit.module';
 import { InventoryModule } from '../../cmdb/inventory/inventory.module';
+import { ResourceRequestModule } from '../../resource-request/resource-request.module';
 import { PlatformAuthTokensController } from './platform-auth-tokens.controller';
 import { PlatformAuthorizeOperationsController } from './platform-authorize-operations.controller';
+import { PlatformDomainRequestsController } from './platform-domain-requests.controller';
+import { PlatformHostRequestsController } from './platform-host-requests.controller';
 import { PlatformInventoryAppRelationsController } from './platform-inventory-app-relations.controller';
 import { PlatformInventoryApplicationsController } from './platform-inventory-applications.controller';
 import { PlatformInventoryAuditController } from './platform-inventory-audit.controller';
@@ -14,11 +17,12 @@ import { PlatformInventoryProductionsController } from './platform-inventory-pro
 import { PlatformInstanceLogController } from './platform-instance-log.controller';
 import { PlatformResourceAuthorizationsController } from './platform-resource-authorizations.controller';
 import { PlatformRolesController } from './platform-roles.controller';
+import { PlatformSslRequestsController } from './platform-ssl-requests.controller';
 import { PlatformSubjectPermsController } from './platform-subject-perms.controller';
 import { PlatformUsersController } from './platform-users.controller';
 
 @Module({
-  imports: [AclModule, AuditModule, InventoryModule],
+  imports: [AclModule, AuditModule, InventoryModule, ResourceRequestModule],
   controllers: [
     PlatformUsersController,
     PlatformRolesController,
@@ -32,6 +36,9 @@ import { PlatformUsersController } from './platform-users.controller';
     PlatformInventoryAppRelationsController,
     PlatformInventoryHostsController,
     PlatformInventoryAuditController,
+    PlatformHostRequestsController,
+    PlatformDomainRequestsController,
+    PlatformSslRequestsController,
   ],
 })
 export class PlatformCompatModule {}

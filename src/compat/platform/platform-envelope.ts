@@ -14,6 +14,11 @@ const REASON_CODES: Record<string, number> = {
   wrong_original_password: 300001, // change-password: the original password does not match
   undefined_permission: 30001, // system perms: 未定义的权限
   no_grant_permission: 30002, // system perms: 没有授权权限
+  // Resource requests' approve/reject/close: 申请单已批准, 已关闭, 已完成 (the reject and close tables
+  // print 30002 twice; the approve table's 30003 for finished is taken for all three).
+  already_approved: 30001,
+  already_closed: 30002,
+  already_finished: 30003,
 };
 
 /**

@@ -5,6 +5,7 @@ import { Hermes1795968820155 } from './1795968820155-Hermes';
 import { MailDelivery1795969522754 } from './1795969522754-MailDelivery';
 import { CiEngine1795973096224 } from './1795973096224-CiEngine';
 import { Approvals1796681223293 } from './1796681223293-Approvals';
+import { ResourceRequests1796681276557 } from './1796681276557-ResourceRequests';
 
 /** In order. A new migration is generated here and added to this list. */
 export const SQLITE_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const SQLITE_MIGRATIONS = [
   MailDelivery1795969522754,
   CiEngine1795973096224,
   Approvals1796681223293,
+  ResourceRequests1796681276557,
 ];

@@ -20,6 +20,7 @@ import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
 import { JobQueueModule } from './execution/queue/job-queue.module';
 import { ResourceRequestModule } from './resource-request/resource-request.module';
+import { ToolboxModule } from './toolbox/toolbox.module';
 
 export interface AppModuleOptions {
   /** Write the GraphQL schema to this file (the build does, to commit it). */
@@ -54,6 +55,7 @@ export class AppModule {
         HermesWorkflowModule,
         ApprovalModule,
         ResourceRequestModule,
+        ToolboxModule,
         ...http,
       ],
     };

@@ -28,6 +28,9 @@ import { CertificateAuthority } from '../resource-request/entities/certificate-a
 import { DomainRequest } from '../resource-request/entities/domain-request.entity';
 import { HostRequest } from '../resource-request/entities/host-request.entity';
 import { SslCertificateRequest } from '../resource-request/entities/ssl-certificate-request.entity';
+import { CdnProviderSetting } from '../toolbox/entities/cdn-provider-setting.entity';
+import { CdnRefreshTask } from '../toolbox/entities/cdn-refresh-task.entity';
+import { ExternalNavigator } from '../toolbox/entities/external-navigator.entity';
 
 /** Every entity of the service: one set for both dialects. */
 export const ENTITIES = [
@@ -61,4 +64,7 @@ export const ENTITIES = [
   DomainRequest,
   SslCertificateRequest,
   CertificateAuthority,
+  ExternalNavigator,
+  CdnRefreshTask,
+  CdnProviderSetting,
 ];

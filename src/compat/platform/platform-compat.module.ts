@@ -5,8 +5,10 @@ import { AclModule } from '../../acl/acl.module';
 import { AuditModule } from '../../audit/audit.module';
 import { InventoryModule } from '../../cmdb/inventory/inventory.module';
 import { ResourceRequestModule } from '../../resource-request/resource-request.module';
+import { ToolboxModule } from '../../toolbox/toolbox.module';
 import { PlatformAuthTokensController } from './platform-auth-tokens.controller';
 import { PlatformAuthorizeOperationsController } from './platform-authorize-operations.controller';
+import { PlatformCdnRefreshTasksController } from './platform-cdn-refresh-tasks.controller';
 import { PlatformDomainRequestsController } from './platform-domain-requests.controller';
 import { PlatformHostRequestsController } from './platform-host-requests.controller';
 import { PlatformInventoryAppRelationsController } from './platform-inventory-app-relations.controller';
@@ -15,6 +17,7 @@ import { PlatformInventoryAuditController } from './platform-inventory-audit.con
 import { PlatformInventoryHostsController } from './platform-inventory-hosts.controller';
 import { PlatformInventoryProductionsController } from './platform-inventory-productions.controller';
 import { PlatformInstanceLogController } from './platform-instance-log.controller';
+import { PlatformNavigatorsController } from './platform-navigators.controller';
 import { PlatformResourceAuthorizationsController } from './platform-resource-authorizations.controller';
 import { PlatformRolesController } from './platform-roles.controller';
 import { PlatformSslRequestsController } from './platform-ssl-requests.controller';
@@ -22,7 +25,7 @@ import { PlatformSubjectPermsController } from './platform-subject-perms.control
 import { PlatformUsersController } from './platform-users.controller';
 
 @Module({
-  imports: [AclModule, AuditModule, InventoryModule, ResourceRequestModule],
+  imports: [AclModule, AuditModule, InventoryModule, ResourceRequestModule, ToolboxModule],
   controllers: [
     PlatformUsersController,
     PlatformRolesController,
@@ -39,6 +42,8 @@ import { PlatformUsersController } from './platform-users.controller';
     PlatformHostRequestsController,
     PlatformDomainRequestsController,
     PlatformSslRequestsController,
+    PlatformNavigatorsController,
+    PlatformCdnRefreshTasksController,
   ],
 })
 export class PlatformCompatModule {}

@@ -19,6 +19,11 @@ const REASON_CODES: Record<string, number> = {
   already_approved: 30001,
   already_closed: 30002,
   already_finished: 30003,
+  // CDN refresh tasks: url不能为空, 非法的url域名, 刷新模式不支持, CDN厂商不支持.
+  cdn_urls_empty: 30001,
+  cdn_url_invalid: 30002,
+  cdn_mode_unsupported: 30003,
+  cdn_provider_unsupported: 30004,
 };
 
 /**

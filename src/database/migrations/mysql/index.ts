@@ -6,6 +6,7 @@ import { MailDelivery1795969526523 } from './1795969526523-MailDelivery';
 import { CiEngine1795973105665 } from './1795973105665-CiEngine';
 import { Approvals1796681255690 } from './1796681255690-Approvals';
 import { ResourceRequests1796681321855 } from './1796681321855-ResourceRequests';
+import { Toolbox1796682671262 } from './1796682671262-Toolbox';
 
 /** In order. A new migration is generated here and added to this list. */
 export const MYSQL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MYSQL_MIGRATIONS = [
   CiEngine1795973105665,
   Approvals1796681255690,
   ResourceRequests1796681321855,
+  Toolbox1796682671262,
 ];

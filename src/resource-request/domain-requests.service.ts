@@ -9,6 +9,7 @@ import { Transactions } from '../database/transactions';
 import { DOMAIN_RECORD_WRITER, DomainRecordWriter } from './domain-record-writer';
 import { checkRecords, RecordInput, RequestedRecord } from './domain-records';
 import { DomainRequest } from './entities/domain-request.entity';
+import { ResourceRequestStatus } from './entities/request-columns';
 import { checkIds } from './host-request-input';
 import { RequestFilter, ResourceRequestsService } from './resource-requests.service';
 import { KINDS, ResourceRequestKind } from './request-kinds';
@@ -91,7 +92,7 @@ export class DomainRequestsService {
   /** Approves; once the review is complete the records are written. */
   async approve(actor: Principal, id: number, reason?: string | null): Promise<DomainRequest> {
     const { row } = await this.requests.decide(DomainRequest, KIND, actor, id, { action: 'approve', reason });
-    return row.status === (ApprovalStatus.APPROVED as string) ? this.deliver(actor, row) : row;
+    return row.status === ResourceRequestStatus.APPROVED ? this.deliver(actor, row) : row;
   }
 
   /** Writes the records of an approved, unfinished request again: a reviewer of domain requests may. */

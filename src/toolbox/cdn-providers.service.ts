@@ -94,7 +94,8 @@ export class CdnProvidersService {
     return { endpoint: s.endpoint, accessKeyId: s.accessKeyId, secret: this.box.open(s.sealedSecret) };
   }
 
+  /** Whether tasks can go to the provider: it has an endpoint and a secret. */
   async isUsable(provider: CdnProvider): Promise<boolean> {
-    return (await this.settings.existsBy({ provider })) && (await this.credentialsOf(provider)) !== null;
+    return (await this.settings.findOneBy({ provider }))?.sealedSecret != null;
   }
 }

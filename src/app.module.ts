@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AclModule } from './acl/acl.module';
+import { ApprovalModule } from './approval/approval.module';
 import { AuthService } from './acl/auth.service';
 import { AuditModule } from './audit/audit.module';
 import { CiModule } from './cmdb/ci/ci.module';
@@ -19,6 +20,8 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
 import { JobQueueModule } from './execution/queue/job-queue.module';
+import { ResourceRequestModule } from './resource-request/resource-request.module';
+import { ToolboxModule } from './toolbox/toolbox.module';
 
 export interface AppModuleOptions {
   /** Write the GraphQL schema to this file (the build does, to commit it). */
@@ -52,6 +55,9 @@ export class AppModule {
         InventoryModule,
         HermesWorkflowModule,
         DeployModule,
+        ApprovalModule,
+        ResourceRequestModule,
+        ToolboxModule,
         ...http,
       ],
     };

@@ -128,6 +128,16 @@ export class AclService {
     return (await qb.getExists()) === true;
   }
 
+  /**
+   * Whether user `userId` holds `permission` on `resource`, as `can` answers for that user signed
+   * in: for a decision about someone else (handing them a review). Unknown or disabled: false.
+   */
+  async userCan(userId: number, permission: string, resource?: ResourceRef): Promise<boolean> {
+    const { user, roleIds } = await this.loadUser(userId);
+    if (!user || user.status !== UserStatus.ENABLED) return false;
+    return this.can(await this.principalOf(user, undefined, roleIds), permission, resource);
+  }
+
   /** Like `can`, but refuses with 403 naming what is missing. */
   async assert(principal: Principal, permission: string, resource?: ResourceRef): Promise<void> {
     if (await this.can(principal, permission, resource)) return;

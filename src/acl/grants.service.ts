@@ -70,6 +70,22 @@ export class GrantsService {
     await em.delete(Grant, { resourceType: ref.type, resourceId: String(ref.id) });
   }
 
+  /**
+   * Grants permissions inside the caller's transaction, for a module that decided the subject gets
+   * them (an approved host request gives its login users login_host on the new hosts). Checked
+   * against the catalog and audited like any grant; `actor` null is the service itself.
+   */
+  async grantIn(
+    em: EntityManager,
+    actor: Principal | null,
+    subject: Subject,
+    ref: ResourceRef,
+    permissions: readonly string[],
+  ): Promise<void> {
+    const checked = catalogChecked(ref, Object.fromEntries(permissions.map((p) => [p, true])));
+    await this.applyIn(em, actor, subject, ref, checked.changes, checked.operation);
+  }
+
   /** Module permissions (`module_name` + `{perm: bool}`), checked against the module's catalog. */
   async setModulePermissions(actor: Principal, subject: Subject, module: string, changes: PermissionChanges) {
     const [grants] = await this.setPermissionsMany(actor, [{ subject, ref: { type: 'module', id: module }, changes }]);
@@ -127,7 +143,7 @@ export class GrantsService {
 
   private async applyIn(
     em: EntityManager,
-    actor: Principal,
+    actor: Principal | null,
     subject: Subject,
     ref: ResourceRef,
     changes: PermissionChanges,

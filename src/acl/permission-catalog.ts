@@ -37,6 +37,8 @@ export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
 export const PERMISSION_ALIASES: Readonly<Record<string, string>> = {
   delte_app: 'delete_app',
   add_app: 'create_app',
+  // The resource-request issue's name for the SSL certificate review.
+  approve_ssl_req: 'approve_ssl_cert_req',
 };
 
 export const RESOURCE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {

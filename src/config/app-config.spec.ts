@@ -169,4 +169,29 @@ describe('loadConfig', () => {
     expect(problemsOf({ DEPLOY_RENDER_TIMEOUT_MS: '10' })[0]).toMatch(/^DEPLOY_RENDER_TIMEOUT_MS must be an integer/);
     expect(problemsOf({ DEPLOY_RENDER_TIMEOUT_MS: '2s' })[0]).toMatch(/^DEPLOY_RENDER_TIMEOUT_MS must be an integer/);
   });
+
+  it('reads the two-person approval levels, certificate lifetime and CDN URL bound, and refuses bad values by name', () => {
+    const cfg = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')) });
+    expect(cfg.approval).toEqual({ twoPersonLevels: ['S', 'A'] });
+    expect(cfg.certificateDays).toBe(365);
+    expect(cfg.cdnMaxUrls).toBe(100);
+    const set = loadConfig({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')),
+      APPROVAL_TWO_PERSON_LEVELS: 's, a,B',
+      CERTIFICATE_DAYS: '90',
+      CDN_REFRESH_MAX_URLS: '20',
+    });
+    expect(set.approval.twoPersonLevels).toEqual(['S', 'A', 'B']);
+    expect(set).toMatchObject({ certificateDays: 90, cdnMaxUrls: 20 });
+    expect(
+      loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')), APPROVAL_TWO_PERSON_LEVELS: '' }).approval,
+    ).toEqual({
+      twoPersonLevels: [],
+    });
+    expect(problemsOf({ APPROVAL_TWO_PERSON_LEVELS: 'S,X' })[0]).toMatch(
+      /^APPROVAL_TWO_PERSON_LEVELS must list levels/,
+    );
+    expect(problemsOf({ CERTIFICATE_DAYS: '0' })[0]).toMatch(/^CERTIFICATE_DAYS must be an integer/);
+    expect(problemsOf({ CDN_REFRESH_MAX_URLS: '5000' })[0]).toMatch(/^CDN_REFRESH_MAX_URLS must be an integer/);
+  });
 });

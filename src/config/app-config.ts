@@ -8,6 +8,9 @@ export const ROLES = ['all', 'api', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+/** Environment levels of deploy tasks and other approved work, most critical first. */
+export const APPROVAL_LEVELS = ['S', 'A', 'B', 'C', 'I'] as const;
+export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
@@ -55,6 +58,12 @@ export class AppConfig {
   mailFrom: string;
   /** Deploy scripts: how long one rendering may take before its renderer is stopped. */
   deploy: { renderTimeoutMs: number };
+  /** Environment levels (S, A, B, C, I) whose approvals need two distinct approvers. */
+  approval: { twoPersonLevels: ApprovalLevel[] };
+  /** Days a certificate issued by the internal CA stays valid. */
+  certificateDays: number;
+  /** Most URLs one CDN refresh task may carry. */
+  cdnMaxUrls: number;
 
   get serveHttp(): boolean {
     return this.role !== 'worker';
@@ -105,6 +114,18 @@ function secret(env: EnvReader, name: string, file: string, keepInDataDir: boole
   writeFileSync(file, `${generated}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return generated;
+}
+
+/** A comma list of approval levels (empty: none). */
+function approvalLevels(env: EnvReader, name: string, fallback: string): ApprovalLevel[] {
+  const raw = env.rawAllowEmpty(name) ?? fallback;
+  const levels = raw
+    .split(',')
+    .map((l) => l.trim().toUpperCase())
+    .filter((l) => l !== '');
+  const wrong = levels.filter((l) => !APPROVAL_LEVELS.includes(l as ApprovalLevel));
+  if (wrong.length > 0) return env.fail(name, `must list levels among ${APPROVAL_LEVELS.join(', ')}`, raw, []);
+  return [...new Set(levels as ApprovalLevel[])];
 }
 
 /** Just the database part, for tools (the TypeORM CLI) that need nothing else. */
@@ -164,6 +185,9 @@ export function loadConfig(source: Env): AppConfig {
   cfg.mailFrom = env.string('MAIL_FROM', 'ops-platform@localhost');
   if (!/^[^@\s]+@[^@\s]+$/.test(cfg.mailFrom)) env.fail('MAIL_FROM', 'must be a mail address', cfg.mailFrom, null);
   cfg.deploy = { renderTimeoutMs: env.int('DEPLOY_RENDER_TIMEOUT_MS', 2000, 50, 60000) };
+  cfg.approval = { twoPersonLevels: approvalLevels(env, 'APPROVAL_TWO_PERSON_LEVELS', 'S,A') };
+  cfg.certificateDays = env.int('CERTIFICATE_DAYS', 365, 1, 3650);
+  cfg.cdnMaxUrls = env.int('CDN_REFRESH_MAX_URLS', 100, 1, 1000);
 
   const ttlSeconds = env.duration('JWT_TTL', 12 * 3600);
   // Only touch DATA_DIR once everything else is known to be right.

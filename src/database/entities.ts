@@ -7,6 +7,8 @@ import { PasswordReset } from '../acl/entities/password-reset.entity';
 import { RevokedToken } from '../acl/entities/revoked-token.entity';
 import { Role } from '../acl/entities/role.entity';
 import { User } from '../acl/entities/user.entity';
+import { ApprovalDecision } from '../approval/entities/approval-decision.entity';
+import { Approval } from '../approval/entities/approval.entity';
 import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { CI_ENTITIES } from '../cmdb/ci/entities';
 import { ApplicationInstance } from '../cmdb/inventory/entities/application-instance.entity';
@@ -26,6 +28,13 @@ import { HermesEvent } from '../hermes-workflow/entities/hermes-event.entity';
 import { HermesFate } from '../hermes-workflow/entities/hermes-fate.entity';
 import { HermesLabor } from '../hermes-workflow/entities/hermes-labor.entity';
 import { HermesQuest } from '../hermes-workflow/entities/hermes-quest.entity';
+import { CertificateAuthority } from '../resource-request/entities/certificate-authority.entity';
+import { DomainRequest } from '../resource-request/entities/domain-request.entity';
+import { HostRequest } from '../resource-request/entities/host-request.entity';
+import { SslCertificateRequest } from '../resource-request/entities/ssl-certificate-request.entity';
+import { CdnProviderSetting } from '../toolbox/entities/cdn-provider-setting.entity';
+import { CdnRefreshTask } from '../toolbox/entities/cdn-refresh-task.entity';
+import { ExternalNavigator } from '../toolbox/entities/external-navigator.entity';
 
 /** Every entity of the service: one set for both dialects. */
 export const ENTITIES = [
@@ -57,4 +66,13 @@ export const ENTITIES = [
   DeployScript,
   DeployTemplate,
   DeploySetting,
+  Approval,
+  ApprovalDecision,
+  HostRequest,
+  DomainRequest,
+  SslCertificateRequest,
+  CertificateAuthority,
+  ExternalNavigator,
+  CdnRefreshTask,
+  CdnProviderSetting,
 ];

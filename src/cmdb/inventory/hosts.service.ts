@@ -55,6 +55,16 @@ export interface HostChanges extends HostFields {
   ssh?: SshInput;
 }
 
+/** A host another module orders for itself (an approved host request's required host). */
+export interface NewRawHost {
+  name: string;
+  hostType?: HostType;
+  osType?: string | null;
+  cpu?: number | null;
+  memory?: number | null;
+  description?: string | null;
+}
+
 export interface HostFilter {
   name?: string;
   /** Any of these names. */
@@ -335,6 +345,47 @@ export class HostsService {
     const taken = await this.idsByNamesIn(em, names);
     if (taken.size > 0) throw new ConflictError(`host "${[...taken.keys()][0]}" already exists`, field);
     return this.ensureByNames(em, actor, names, field);
+  }
+
+  /**
+   * Checks the names of hosts another module will create later, naming the offending one with
+   * `field(i)`: each must follow the host-name rule and appear once. No database access.
+   */
+  checkNewNames(names: readonly string[], field: (i: number) => string): void {
+    names.forEach((n, i) => {
+      this.checkName(n, field(i));
+      if (names.indexOf(n) !== i) throw new InvalidInputError(field(i), `host "${n}" is given twice`);
+    });
+  }
+
+  /**
+   * Creates hosts with status raw inside the caller's transaction, for a module that checked its
+   * own permission (an approved host request): 409 naming the first taken or repeated name with
+   * `field(i)`, one audit entry each. Answers their ids in the order given.
+   */
+  async createRawIn(
+    em: EntityManager,
+    actor: Principal | null,
+    hosts: readonly NewRawHost[],
+    field: (i: number) => string = (i) => `hosts[${i}].name`,
+  ): Promise<{ id: number; name: string }[]> {
+    const names = hosts.map((h) => h.name);
+    names.forEach((n, i) => this.checkName(n, field(i)));
+    hosts.forEach((h) => checkFields(h));
+    const repeated = names.findIndex((n, i) => names.indexOf(n) !== i);
+    if (repeated >= 0) throw new ConflictError(`host "${names[repeated]}" is given twice`, field(repeated));
+    const taken = await this.idsByNamesIn(em, names);
+    const first = names.findIndex((n) => taken.has(n));
+    if (first >= 0) throw new ConflictError(`host "${names[first]}" already exists`, field(first));
+    const created: { id: number; name: string }[] = [];
+    for (const input of hosts) {
+      const host = em.create(Host, { name: input.name, hostType: HostType.OTHER, status: HostStatus.RAW });
+      this.assign(host, { ...input, status: HostStatus.RAW });
+      const saved = await em.save(host);
+      await this.record(em, actor, saved, 'add', null, snapshot(saved, []));
+      created.push({ id: saved.id, name: saved.name });
+    }
+    return created;
   }
 
   /**

@@ -11,6 +11,11 @@ import { PlatformDeployScriptsController } from './platform-deploy-scripts.contr
 import { PlatformDeploySettingsController } from './platform-deploy-settings.controller';
 import { PlatformDeployTemplatesController } from './platform-deploy-templates.controller';
 import { PlatformDeployWire } from './platform-deploy-wire';
+import { ResourceRequestModule } from '../../resource-request/resource-request.module';
+import { ToolboxModule } from '../../toolbox/toolbox.module';
+import { PlatformCdnRefreshTasksController } from './platform-cdn-refresh-tasks.controller';
+import { PlatformDomainRequestsController } from './platform-domain-requests.controller';
+import { PlatformHostRequestsController } from './platform-host-requests.controller';
 import { PlatformInventoryAppRelationsController } from './platform-inventory-app-relations.controller';
 import { PlatformInventoryApplicationsController } from './platform-inventory-applications.controller';
 import { PlatformInventoryAuditController } from './platform-inventory-audit.controller';
@@ -18,13 +23,15 @@ import { PlatformInventoryHostsController } from './platform-inventory-hosts.con
 import { PlatformInventoryProductionsController } from './platform-inventory-productions.controller';
 import { PlatformInstanceLogController } from './platform-instance-log.controller';
 import { PlatformRepositoryCredentialsController } from './platform-repository-credentials.controller';
+import { PlatformNavigatorsController } from './platform-navigators.controller';
 import { PlatformResourceAuthorizationsController } from './platform-resource-authorizations.controller';
 import { PlatformRolesController } from './platform-roles.controller';
+import { PlatformSslRequestsController } from './platform-ssl-requests.controller';
 import { PlatformSubjectPermsController } from './platform-subject-perms.controller';
 import { PlatformUsersController } from './platform-users.controller';
 
 @Module({
-  imports: [AclModule, AuditModule, InventoryModule, DeployModule],
+  imports: [AclModule, AuditModule, InventoryModule, DeployModule, ResourceRequestModule, ToolboxModule],
   providers: [PlatformDeployWire],
   controllers: [
     PlatformUsersController,
@@ -43,6 +50,11 @@ import { PlatformUsersController } from './platform-users.controller';
     PlatformDeployTemplatesController,
     PlatformDeployScriptsController,
     PlatformRepositoryCredentialsController,
+    PlatformHostRequestsController,
+    PlatformDomainRequestsController,
+    PlatformSslRequestsController,
+    PlatformNavigatorsController,
+    PlatformCdnRefreshTasksController,
   ],
 })
 export class PlatformCompatModule {}

@@ -16,6 +16,16 @@ const REASON_CODES: Record<string, number> = {
   no_grant_permission: 30002, // system perms: 没有授权权限
   unsupported_language: 30002, // deploy scripts: 语言不支持
   unsupported_template_engine: 30003, // deploy scripts: 脚本引擎不支持
+  // Resource requests' approve/reject/close: 申请单已批准, 已关闭, 已完成 (the reject and close tables
+  // print 30002 twice; the approve table's 30003 for finished is taken for all three).
+  already_approved: 30001,
+  already_closed: 30002,
+  already_finished: 30003,
+  // CDN refresh tasks: url不能为空, 非法的url域名, 刷新模式不支持, CDN厂商不支持.
+  cdn_urls_empty: 30001,
+  cdn_url_invalid: 30002,
+  cdn_mode_unsupported: 30003,
+  cdn_provider_unsupported: 30004,
 };
 
 /**
